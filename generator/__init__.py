@@ -1,0 +1,19 @@
+"""gradio-forge: generate production-ready Gradio 6 apps (`new-app`)."""
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from .project import Result, create
+
+__all__ = ["Result", "__version__", "create"]
+
+
+def __getattr__(name: str) -> Any:
+    # `create` pulls in copier; keep `import generator` (and `new-app --version`) light.
+    if name in {"create", "Result"}:
+        from . import project as module
+
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

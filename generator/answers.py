@@ -1,0 +1,167 @@
+"""Resolve answers the way copier will: `when` conditions, Jinja defaults, validators.
+
+The rules are copier.yml's own Jinja expressions, rendered in an environment like copier's, so
+the CLI refuses exactly what the template refuses, before anything is written.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2.sandbox import SandboxedEnvironment
+
+from .errors import UsageError
+from .questions import PYTHON_TYPES, Question
+
+# Asks one question: (question, default, validate) -> answer. validate returns an error or None.
+Asker = Callable[[Question, Any, Callable[[Any], str | None]], Any]
+
+_TRUE = {"true", "yes", "y", "on", "1"}
+_FALSE = {"false", "no", "n", "off", "0"}
+
+
+class InvalidAnswer(UsageError):
+    def __init__(self, question: Question, reason: str) -> None:
+        super().__init__(f"{option_name(question)}: {reason}")
+        self.question = question
+        self.reason = reason
+
+
+class MissingAnswers(UsageError):
+    def __init__(self, questions: list[Question]) -> None:
+        flags = ", ".join(option_name(question) for question in questions)
+        super().__init__(
+            f"missing answers for {flags}: pass them as flags or in --data-file, "
+            "or add --defaults (-y) to take the defaults"
+        )
+        self.questions = questions
+
+
+def option_name(question: Question) -> str:
+    """How the user gives this answer on the command line."""
+    return "NAME" if question.name == "project_name" else question.flag
+
+
+@dataclass
+class Resolution:
+    answers: dict[str, Any]
+    """What the user chose (or accepted), for every question that applies."""
+    computed: dict[str, Any] = field(default_factory=dict)
+    """Values copier.yml derives from the answers (`when: false`), such as package_name."""
+    ignored: list[Question] = field(default_factory=list)
+    """Questions answered by the user that do not apply to the other answers."""
+
+
+class Questionnaire:
+    def __init__(self, questions: list[Question]) -> None:
+        self.questions = questions
+        self._env = SandboxedEnvironment(
+            extensions=["jinja2_ansible_filters.AnsibleCoreFiltersExtension"]
+        )
+
+    def by_name(self, name: str) -> Question:
+        return next(question for question in self.questions if question.name == name)
+
+    def _render(self, template: Any, context: Mapping[str, Any]) -> Any:
+        if not isinstance(template, str) or "{" not in template:
+            return template
+        return self._env.from_string(template).render(context)
+
+    def applies(self, question: Question, context: Mapping[str, Any]) -> bool:
+        when = self._render(question.when, context)
+        return when if isinstance(when, bool) else str(when).strip().lower() in _TRUE
+
+    def default(self, question: Question, context: Mapping[str, Any]) -> Any:
+        if question.type == "yaml":
+            import yaml
+
+            return yaml.safe_load(self._render(question.default, context))
+        return self.cast(question, self._render(question.default, context))
+
+    def cast(self, question: Question, raw: Any) -> Any:
+        """Convert a flag, file or prompt value to the question's type, or say what is wrong."""
+        target = PYTHON_TYPES.get(question.type)
+        # bool is an int subclass: True must not pass as a number, nor 1 as a yes.
+        if target is None or isinstance(raw, target) and isinstance(raw, bool) == (target is bool):
+            return raw
+        if raw is None:
+            return "" if target is str else raw
+        if target is bool:
+            text = str(raw).strip().lower()
+            if text in _TRUE | _FALSE:
+                return text in _TRUE
+            raise InvalidAnswer(question, f"expected yes or no, got {raw!r}")
+        try:
+            return target(str(raw).strip() if target is not str else raw)
+        except ValueError:
+            kind = {int: "a whole number", float: "a number"}.get(target, target.__name__)
+            raise InvalidAnswer(question, f"expected {kind}, got {raw!r}") from None
+
+    def problem(self, question: Question, value: Any, context: Mapping[str, Any]) -> str | None:
+        """Why `value` is not an acceptable answer, or None when it is."""
+        allowed = [choice.value for choice in question.choices]
+        if allowed and value not in allowed:
+            return f"{value!r} is not one of: {', '.join(map(str, allowed))}"
+        message = self._render(question.validator, {**context, question.name: value}).strip()
+        return message or None
+
+    def resolve(
+        self,
+        given: Mapping[str, Any],
+        *,
+        use_defaults: bool,
+        ask: Asker | None = None,
+        default_overrides: Mapping[str, Any] | None = None,
+    ) -> Resolution:
+        """Answer every question that applies, in copier's order.
+
+        `given` answers win; the rest come from `ask` (a person at a terminal) or, with
+        `use_defaults`, from the defaults. Raises InvalidAnswer or MissingAnswers.
+        """
+        unknown = sorted(set(given) - {question.name for question in self.questions})
+        if unknown:
+            known = ", ".join(q.name for q in self.questions if not q.computed)
+            raise UsageError(f"unknown question(s) {', '.join(unknown)}; known: {known}")
+        overrides = default_overrides or {}
+        context: dict[str, Any] = {}
+        answers: dict[str, Any] = {}
+        computed: dict[str, Any] = {}
+        ignored: list[Question] = []
+        missing: list[Question] = []
+        for question in self.questions:
+            if question.computed:
+                context[question.name] = computed[question.name] = self.default(question, context)
+                continue
+            if not self.applies(question, context):
+                if question.name in given:
+                    ignored.append(question)
+                continue
+            if question.name in given:
+                value = self.cast(question, given[question.name])
+            else:
+                value = (
+                    self.cast(question, overrides[question.name])
+                    if question.name in overrides
+                    else self.default(question, context)
+                )
+                if ask is not None and not use_defaults:
+                    value = ask(question, value, self._validator(question, context))
+                elif not use_defaults:
+                    missing.append(question)
+            if question not in missing and (reason := self.problem(question, value, context)):
+                raise InvalidAnswer(question, reason)
+            answers[question.name] = context[question.name] = value
+        if missing:
+            raise MissingAnswers(missing)
+        return Resolution(answers, computed, ignored)
+
+    def _validator(
+        self, question: Question, context: Mapping[str, Any]
+    ) -> Callable[[Any], str | None]:
+        def validate(raw: Any) -> str | None:
+            try:
+                return self.problem(question, self.cast(question, raw), context)
+            except InvalidAnswer as error:
+                return error.reason
+
+        return validate

@@ -1,0 +1,151 @@
+"""The `new-app` command line. Its question flags are derived from copier.yml at start-up."""
+
+import inspect
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Literal, Optional
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from . import __version__
+from .errors import GeneratorError
+from .questions import PYTHON_TYPES, Question, load_questions
+
+
+class _ShorthandContext(typer.Context):
+    @property
+    def command_path(self) -> str:
+        # `new-app NAME` is the create command: show it without its hidden name.
+        return self.parent.command_path if self.parent else super().command_path
+
+
+class _CreateCommand(TyperCommand):
+    context_class = _ShorthandContext
+
+
+class _Group(TyperGroup):
+    """Runs `create` unless the first word is another command (`new-app NAME ...`)."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        own_options = {opt for param in self.params for opt in param.opts}
+        if not args or (args[0] not in self.commands and args[0] not in own_options):
+            args = ["create", *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="Generate a production-ready Gradio 6 app.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _root() -> None:
+    """Generate a production-ready Gradio 6 app."""
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"new-app (gradio-forge) {__version__}")
+        raise typer.Exit()
+
+
+def _question_option(question: Question) -> inspect.Parameter:
+    choices = [str(choice.value) for choice in question.choices]
+    option = typer.Option(
+        question.flag,
+        help=question.help,
+        show_default=False,
+        rich_help_panel="Answers (asked when not given)",
+    )
+    value_type = Literal[tuple(choices)] if choices else PYTHON_TYPES.get(question.type, str)
+    annotation = Optional[value_type]  # noqa: UP045
+    return inspect.Parameter(
+        question.name,
+        inspect.Parameter.KEYWORD_ONLY,
+        default=None,
+        annotation=Annotated[annotation, option],
+    )
+
+
+def create_command(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Project name: the directory to create.")],
+    defaults: Annotated[
+        bool, typer.Option("--defaults", "-y", help="Take the default for every answer not given.")
+    ] = False,
+    data_file: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(help="YAML or JSON file of answers (flags win).", dir_okay=False),
+    ] = None,
+    output_dir: Annotated[
+        Path, typer.Option(help="Where to create the project.", file_okay=False)
+    ] = Path(),
+    force: Annotated[
+        bool,
+        typer.Option(help="Write into an existing non-empty directory (other files are kept)."),
+    ] = False,
+    pretend: Annotated[
+        bool, typer.Option("--pretend", help="List what would be written; write nothing.")
+    ] = False,
+    git: Annotated[bool, typer.Option(help="git init and commit the new project.")] = True,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print a JSON summary on stdout (messages on stderr).")
+    ] = False,
+    version: Annotated[
+        Optional[bool],  # noqa: UP045
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = None,
+    **answers: Any,
+) -> None:
+    """Create a new Gradio app in NAME. Questions not answered by flags are asked."""
+    from .run import run_create
+
+    given = {key: value for key, value in answers.items() if value is not None}
+    try:
+        run_create(
+            name,
+            given,
+            defaults=defaults,
+            data_file=data_file,
+            output_dir=output_dir,
+            force=force,
+            pretend=pretend,
+            git_init=git,
+            json_output=json_output,
+        )
+    except GeneratorError as error:
+        _say(f"error: {error.message}")
+        raise typer.Exit(error.exit_code) from None
+    except KeyboardInterrupt:
+        _say("aborted: nothing was written")
+        raise typer.Exit(130) from None
+
+
+def _with_question_flags(function: Any, questions: list[Question]) -> Any:
+    signature = inspect.signature(function)
+    fixed = [p for p in signature.parameters.values() if p.kind is not p.VAR_KEYWORD]
+    flags = [_question_option(q) for q in questions if not q.computed and q.name != "project_name"]
+    function.__signature__ = signature.replace(parameters=[*fixed, *flags])
+    return function
+
+
+def main() -> None:
+    try:
+        questions = load_questions()
+    except (OSError, ValueError) as error:
+        _say(f"error: cannot read the template's copier.yml: {error} (reinstall gradio-forge)")
+        sys.exit(1)
+    app.command("create", cls=_CreateCommand, hidden=True)(
+        _with_question_flags(create_command, questions)
+    )
+    app()
+

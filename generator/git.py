@@ -1,0 +1,55 @@
+"""The few git operations a new project needs, through the git command line."""
+
+import shutil
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import GeneratorError
+
+
+def _git(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def available() -> bool:
+    return shutil.which("git") is not None
+
+
+def config_value(key: str) -> str:
+    """A value from the user's git configuration, or '' when unset (or git is missing)."""
+    if not available():
+        return ""
+    return _git("config", "--get", key).stdout.strip()
+
+
+def inside_work_tree(path: Path) -> bool:
+    return available() and _git("rev-parse", "--is-inside-work-tree", cwd=path).returncode == 0
+
+
+def init_and_commit(
+    path: Path, files: Sequence[str], message: str, *, fallback_name: str, fallback_email: str
+) -> None:
+    """Make `path` a repository whose first commit holds `files`.
+
+    The user's own git identity is used when configured; otherwise the fallback, so a fresh
+    machine still gets its first commit.
+    """
+    identity = []
+    if not _git("config", "user.name", cwd=path).stdout.strip():
+        identity += ["-c", f"user.name={fallback_name}"]
+    if not _git("config", "user.email", cwd=path).stdout.strip():
+        identity += ["-c", f"user.email={fallback_email}"]
+    for args in (
+        ["init", "--quiet", "--initial-branch=main"],
+        ["add", "--", *files],
+        [*identity, "commit", "--quiet", "--no-verify", "-m", message],
+    ):
+        result = _git(*args, cwd=path)
+        if result.returncode != 0:
+            detail = (result.stderr or result.stdout).strip().splitlines()
+            raise GeneratorError(
+                f"git {args[0] if args[0] != '-c' else 'commit'} failed in {path}: "
+                f"{detail[-1] if detail else 'no output'} (the files are in place; "
+                "commit them yourself, or run again with --no-git)"
+            )

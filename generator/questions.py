@@ -1,0 +1,70 @@
+"""The questions of copier.yml as plain data: the CLI's flags and prompts come from here."""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .template_source import copier_yml
+
+# copier's question types that a flag or a prompt can take.
+PYTHON_TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}
+
+
+@dataclass(frozen=True)
+class Choice:
+    label: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Question:
+    name: str
+    type: str = "str"
+    help: str = ""
+    default: Any = None
+    choices: tuple[Choice, ...] = ()
+    validator: str = ""
+    when: str | bool = True
+
+    @property
+    def computed(self) -> bool:
+        """`when: false` marks a value derived from the answers: never asked, never a flag."""
+        return self.when is False
+
+    @property
+    def flag(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+
+def parse_questions(config: dict[str, Any]) -> list[Question]:
+    """Turn copier.yml's mapping into questions, in the order copier asks them."""
+    questions = []
+    for name, spec in config.items():
+        if name.startswith("_"):
+            continue  # copier settings, not questions
+        if not isinstance(spec, dict):
+            spec = {"default": spec}
+        choices = spec.get("choices", ())
+        if isinstance(choices, dict):
+            choices = tuple(Choice(str(label), value) for label, value in choices.items())
+        else:
+            choices = tuple(Choice(str(value), value) for value in choices)
+        questions.append(
+            Question(
+                name=name,
+                type=spec.get("type", "str"),
+                help=spec.get("help", ""),
+                default=spec.get("default"),
+                choices=choices,
+                validator=spec.get("validator", ""),
+                when=spec.get("when", True),
+            )
+        )
+    return questions
+
+
+def load_questions(path: Path | None = None) -> list[Question]:
+    text = (path or copier_yml()).read_text(encoding="utf-8")
+    return parse_questions(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))

@@ -1,0 +1,111 @@
+"""What `new-app NAME` does: gather answers (file, flags, prompts), create, report."""
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from .answers import Questionnaire
+from .project import Result, create, default_answers_from_git
+from .errors import UsageError
+from .questions import load_questions
+
+
+def read_data_file(path: Path) -> dict[str, Any]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise UsageError(f"--data-file {path}: {error.strerror}") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise UsageError(f"--data-file {path}: not valid YAML or JSON{where}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise UsageError(f"--data-file {path}: expected a mapping of question names to answers")
+    return data
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def run_create(
+    name: str,
+    flags: dict[str, Any],
+    *,
+    defaults: bool,
+    data_file: Path | None,
+    output_dir: Path,
+    force: bool,
+    pretend: bool,
+    git_init: bool,
+    json_output: bool,
+) -> Result:
+    given = {**(read_data_file(data_file) if data_file else {}), **flags, "project_name": name}
+    ask = None
+    if not defaults and interactive():
+        from .prompts import ask
+    resolution = Questionnaire(load_questions()).resolve(
+        given, use_defaults=defaults, ask=ask, default_overrides=default_answers_from_git()
+    )
+    for question in resolution.ignored:
+        print(f"note: {question.flag} does not apply to these answers; ignored", file=sys.stderr)
+    result = create(
+        output_dir / name, resolution.answers, force=force, pretend=pretend, git_init=git_init
+    )
+    if json_output:
+        print(json.dumps(summary(result), indent=2))
+    report(result, git_init=git_init)
+    return result
+
+
+def summary(result: Result) -> dict[str, Any]:
+    return {
+        "destination": str(result.destination),
+        "pretend": result.pretend,
+        "answers": result.answers,
+        "files": result.files,
+        "overwritten": result.overwritten,
+        "git_commit": result.committed,
+    }
+
+
+def report(result: Result, *, git_init: bool) -> None:
+    def say(line: str = "") -> None:
+        print(line, file=sys.stderr)
+
+    if result.pretend:
+        say(f"Would write {len(result.files)} files in {result.destination}:")
+        for name in result.files:
+            say(f"  {name}{'  (overwrite)' if name in result.overwritten else ''}")
+        say("Nothing was written (--pretend).")
+        return
+    answers = result.answers
+    say(
+        f"Created {result.destination} "
+        f"({answers['app_type']} app, {answers['deploy_target']} target, {len(result.files)} files)."
+    )
+    if git_init and not result.committed:
+        say("note: no git commit made (the directory already had files, or is inside a repository);")
+        say("      commit the project before running template updates.")
+    say("\nNext steps:")
+    say(f"  cd {_shell_path(result.destination)}")
+    say('  python3 -m venv .venv && . .venv/bin/activate && pip install -e ".[dev]"')
+    if answers["auth"] == "password":
+        say("  cp .env.example .env")
+        say(f"  python -m {result.package_name} hash-password   # paste its line into .env")
+    say("  python app.py                      # then open http://127.0.0.1:7860")
+    say("  pytest && ruff check .             # the project's own tests and lint")
+    say(f"Deploying ({answers['deploy_target']}): see the Deploy section of README.md.")
+
+
+def _shell_path(path: Path) -> str:
+    try:
+        relative = path.relative_to(Path.cwd())
+    except ValueError:
+        return str(path)
+    return str(relative)
