@@ -82,7 +82,9 @@ class Questionnaire:
         """Convert a flag, file or prompt value to the question's type, or say what is wrong."""
         target = PYTHON_TYPES.get(question.type)
         # bool is an int subclass: True must not pass as a number, nor 1 as a yes.
-        if target is None or isinstance(raw, target) and isinstance(raw, bool) == (target is bool):
+        if target is None or (
+            isinstance(raw, target) and isinstance(raw, bool) == (target is bool)
+        ):
             return raw
         if raw is None:
             return "" if target is str else raw
@@ -145,7 +147,9 @@ class Questionnaire:
                     else self.default(question, context)
                 )
                 if ask is not None and not use_defaults:
-                    value = ask(question, value, self._validator(question, context))
+                    value = self.cast(
+                        question, ask(question, value, self._validator(question, context))
+                    )
                 elif not use_defaults:
                     missing.append(question)
             if question not in missing and (reason := self.problem(question, value, context)):

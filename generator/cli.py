@@ -76,7 +76,9 @@ def _question_option(question: Question) -> inspect.Parameter:
 
 
 def create_command(
-    name: Annotated[str, typer.Argument(metavar="NAME", help="Project name: the directory to create.")],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="Project name: the directory to create.")
+    ],
     defaults: Annotated[
         bool, typer.Option("--defaults", "-y", help="Take the default for every answer not given.")
     ] = False,
@@ -148,4 +150,3 @@ def main() -> None:
         _with_question_flags(create_command, questions)
     )
     app()
-

@@ -108,7 +108,9 @@ def _check_destination(target: Path, *, force: bool) -> None:
             f"{target} already exists and is not empty: choose another name, or pass --force "
             "to write the template's files into it (other files are left alone)"
         )
-    if not os.access(target.parent, os.W_OK) or target.is_dir() and not os.access(target, os.W_OK):
+    if not os.access(target.parent, os.W_OK) or (
+        target.is_dir() and not os.access(target, os.W_OK)
+    ):
         raise UsageError(f"cannot write in {target.parent}: pick a directory you can write to")
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from .answers import Questionnaire
-from .project import Result, create, default_answers_from_git
 from .errors import UsageError
+from .project import Result, create, default_answers_from_git
 from .questions import load_questions
 
 
@@ -85,13 +85,11 @@ def report(result: Result, *, git_init: bool) -> None:
         say("Nothing was written (--pretend).")
         return
     answers = result.answers
-    say(
-        f"Created {result.destination} "
-        f"({answers['app_type']} app, {answers['deploy_target']} target, {len(result.files)} files)."
-    )
+    kind = f"{answers['app_type']} app, {answers['deploy_target']} target"
+    say(f"Created {result.destination} ({kind}, {len(result.files)} files).")
     if git_init and not result.committed:
-        say("note: no git commit made (the directory already had files, or is inside a repository);")
-        say("      commit the project before running template updates.")
+        say("note: no git commit made: the directory already had files, or is in a repository;")
+        say("      commit the project yourself before running template updates.")
     say("\nNext steps:")
     say(f"  cd {_shell_path(result.destination)}")
     say('  python3 -m venv .venv && . .venv/bin/activate && pip install -e ".[dev]"')

@@ -1,0 +1,51 @@
+"""Shared fixtures: rendered projects, and one environment for all generated projects."""
+
+import fcntl
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import create
+
+from .helpers import COMBINATIONS
+
+
+@pytest.fixture(scope="session")
+def render(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """Render a project once per distinct set of answers in this session."""
+    cache: dict[tuple[tuple[str, Any], ...], Path] = {}
+
+    def _render(**answers: Any) -> Path:
+        key = tuple(sorted(answers.items()))
+        if key not in cache:
+            destination = tmp_path_factory.mktemp("render") / "proj"
+            create(destination, answers, git_init=False)
+            cache[key] = destination
+        return cache[key]
+
+    return _render
+
+
+@pytest.fixture(scope="session")
+def project_env(render: Callable[..., Path], tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One Python environment with every generated project's runtime requirements.
+
+    The requirements come from rendered projects, so the Gradio pin stays in copier.yml alone.
+    """
+    requirements: set[str] = set()
+    for app_type, deploy_target, auth in COMBINATIONS:
+        project = render(app_type=app_type, deploy_target=deploy_target, auth=auth)
+        requirements.update((project / "requirements.txt").read_text().split())
+    # pytest-xdist workers each run this fixture: one pip at a time in the shared environment.
+    lock = tmp_path_factory.getbasetemp().parent / "project-env.lock"
+    with lock.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "install", "--quiet", *sorted(requirements)],
+            check=True,
+        )
+    return sys.executable

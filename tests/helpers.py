@@ -1,0 +1,59 @@
+"""Helpers shared by the test modules."""
+
+import hashlib
+import itertools
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.answers import Questionnaire
+from generator.questions import load_questions
+
+REPO = Path(__file__).resolve().parent.parent
+IN_CI = os.environ.get("CI") == "true"
+
+# Every choice that changes the output, from copier.yml itself.
+QUESTIONS = Questionnaire(load_questions())
+CHOICES = {
+    name: [choice.value for choice in QUESTIONS.by_name(name).choices]
+    for name in ("app_type", "deploy_target", "auth")
+}
+COMBINATIONS = list(itertools.product(*CHOICES.values()))
+
+
+def require_tool(name: str) -> str:
+    """The path of a command-line tool; CI must have it, elsewhere the test skips."""
+    path = shutil.which(name) or shutil.which(name, path=str(Path(sys.executable).parent))
+    if path:
+        return path
+    if IN_CI:
+        pytest.fail(f"{name} is not installed: .ci/run must install it")
+    pytest.skip(f"{name} is not installed")
+
+
+def run_cli(
+    *args: str, cwd: Path, input: str | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """Run `new-app` as a user would, without a terminal."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        input=input if input is not None else "",
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+
+
+def manifest(root: Path) -> dict[str, str]:
+    """Checksum of every file below `root`, to prove a run changed nothing it shouldn't."""
+    return {
+        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }

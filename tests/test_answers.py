@@ -1,0 +1,129 @@
+"""copier.yml read as data, and answers resolved exactly as copier resolves them."""
+
+from pathlib import Path
+from typing import Any
+
+import copier
+import pytest
+
+from generator.answers import InvalidAnswer, MissingAnswers, Questionnaire
+from generator.errors import UsageError
+from generator.questions import Question, load_questions, parse_questions
+
+from .helpers import REPO
+
+QUESTIONNAIRE = Questionnaire(load_questions())
+
+
+def resolve(**given: Any) -> dict[str, Any]:
+    return QUESTIONNAIRE.resolve({"project_name": "demo", **given}, use_defaults=True).answers
+
+
+def test_questions_come_from_copier_yml_in_order() -> None:
+    names = [question.name for question in load_questions()]
+    assert names[:3] == ["project_name", "package_name", "title"]
+    assert {"app_type", "deploy_target", "auth", "max_queue_size", "python_version"} <= set(names)
+    deploy = QUESTIONNAIRE.by_name("deploy_target")
+    assert [c.value for c in deploy.choices] == ["local", "spaces", "docker", "server"]
+    assert deploy.flag == "--deploy-target"
+    assert QUESTIONNAIRE.by_name("package_name").computed
+
+
+def test_parse_accepts_list_and_mapping_choices() -> None:
+    questions = parse_questions(
+        {"_subdirectory": "template", "a": {"choices": ["x", "y"]}, "b": {"choices": {"X": 1}}}
+    )
+    assert [q.name for q in questions] == ["a", "b"]
+    assert questions[0].choices[1].value == "y"
+    assert (questions[1].choices[0].label, questions[1].choices[0].value) == ("X", 1)
+
+
+def test_defaults_are_rendered_from_earlier_answers() -> None:
+    answers = resolve()
+    assert answers["title"] == "Demo"
+    assert answers["concurrency_limit"] == 4
+    assert answers["max_queue_size"] == 64
+    assert "root_path" not in answers  # only for docker and server
+    assert resolve(deploy_target="server")["root_path"] == "/demo"
+    assert QUESTIONNAIRE.resolve({"project_name": "my-app"}, use_defaults=True).computed == {
+        "package_name": "my_app",
+        "gradio_version": "6.31.0",
+        "runtime_requirements": ["gradio>=6.31.0,<7", "pydantic-settings>=2.6,<3"],
+    }
+
+
+def test_values_are_cast_to_the_question_type() -> None:
+    assert resolve(max_queue_size="32")["max_queue_size"] == 32
+    with pytest.raises(InvalidAnswer, match="--max-queue-size: expected a whole number"):
+        resolve(max_queue_size="lots")
+    with pytest.raises(InvalidAnswer, match="--max-queue-size: expected a whole number"):
+        resolve(max_queue_size=True)
+
+
+def test_answers_that_do_not_apply_are_reported_not_used() -> None:
+    resolution = QUESTIONNAIRE.resolve(
+        {"project_name": "demo", "deploy_target": "local", "domain": "x.org"}, use_defaults=True
+    )
+    assert "domain" not in resolution.answers
+    assert [q.name for q in resolution.ignored] == ["domain"]
+
+
+def test_unknown_answers_are_refused() -> None:
+    with pytest.raises(UsageError, match="unknown question"):
+        resolve(colour="blue")
+
+
+def test_missing_answers_name_their_flags() -> None:
+    with pytest.raises(MissingAnswers) as error:
+        QUESTIONNAIRE.resolve({"project_name": "demo", "auth": "none"}, use_defaults=False)
+    missing = [question.name for question in error.value.questions]
+    assert "deploy_target" in missing and "auth" not in missing
+    assert "--deploy-target" in error.value.message
+
+
+def test_asker_gets_default_and_inline_validator() -> None:
+    seen: list[tuple[str, Any, str | None]] = []
+
+    def ask(question: Question, default: Any, validate: Any) -> Any:
+        seen.append((question.name, default, validate("0")))
+        return default
+
+    QUESTIONNAIRE.resolve({"project_name": "demo"}, use_defaults=False, ask=ask)
+    asked = {name: (default, problem) for name, default, problem in seen}
+    assert "project_name" not in asked
+    assert asked["max_queue_size"] == (
+        64,
+        "Use a number from 1 to 10000 (the queue is always bounded)",
+    )
+    assert asked["deploy_target"][1] == "'0' is not one of: local, spaces, docker, server"
+
+
+BAD_ANSWERS = [
+    {"project_name": "../x"},
+    {"project_name": "def"},
+    {"project_name": "check"},
+    {"title": "   "},
+    {"description": "x" * 201},
+    {"author_email": "nobody"},
+    {"max_queue_size": 0},
+    {"max_upload_mb": 5000},
+    {"concurrency_limit": 65},
+    {"deploy_target": "docker", "root_path": "no-slash"},
+    {"deploy_target": "server", "domain": "bad domain"},
+]
+
+
+@pytest.mark.parametrize("bad", BAD_ANSWERS, ids=lambda bad: "-".join(map(str, bad.values())))
+def test_copier_refuses_what_the_cli_refuses(tmp_path: Path, bad: dict[str, Any]) -> None:
+    with pytest.raises(InvalidAnswer):
+        resolve(**bad)
+    # copier evaluates the same copier.yml; its refusal proves the rules are one definition.
+    with pytest.raises(ValueError, match="Validation error"):
+        copier.run_copy(
+            str(REPO),
+            tmp_path / "out",
+            data={"project_name": "demo", **bad},
+            defaults=True,
+            quiet=True,
+            vcs_ref="HEAD",
+        )

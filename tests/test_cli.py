@@ -1,0 +1,233 @@
+"""`new-app` as scripts and CI use it: flags, data files, --pretend, --json, every error path."""
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .helpers import manifest, run_cli
+
+
+def test_version_and_help(tmp_path: Path) -> None:
+    from generator import __version__
+
+    version = run_cli("--version", cwd=tmp_path)
+    assert version.returncode == 0
+    assert __version__ in version.stdout
+    help_text = run_cli("--help", cwd=tmp_path)
+    assert help_text.returncode == 0
+    for flag in ("--app-type", "--deploy-target", "--auth", "--max-queue-size", "--defaults"):
+        assert flag in help_text.stdout
+
+
+def test_defaults_create_a_committed_project(tmp_path: Path) -> None:
+    result = run_cli("demo", "--defaults", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    project = tmp_path / "demo"
+    assert (project / "app.py").is_file()
+    assert (project / "demo" / "ui.py").is_file()
+    assert "Next steps" in result.stderr and "python app.py" in result.stderr
+    assert result.stdout == ""  # humans read stderr; stdout is for --json
+    log = subprocess.run(
+        ["git", "log", "--format=%s"], cwd=project, capture_output=True, text=True, check=True
+    )
+    assert log.stdout.startswith("Create demo with gradio-forge")
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True, check=True
+    )
+    assert status.stdout == ""  # everything committed, ready for template updates
+
+
+def test_flags_become_answers(tmp_path: Path) -> None:
+    result = run_cli(
+        "shop-front",
+        "-y",
+        "--no-git",
+        "--deploy-target",
+        "server",
+        "--auth",
+        "password",
+        "--max-queue-size",
+        "32",
+        "--root-path",
+        "/shop",
+        "--title",
+        'Bob\'s "Shop"',
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    answers = yaml.safe_load((tmp_path / "shop-front" / ".copier-answers.yml").read_text())
+    assert answers["deploy_target"] == "server"
+    assert answers["auth"] == "password"
+    assert answers["max_queue_size"] == 32
+    assert answers["root_path"] == "/shop"
+    assert answers["title"] == 'Bob\'s "Shop"'
+    assert not (tmp_path / "shop-front" / ".git").exists()
+
+
+def test_data_file_supplies_answers_and_flags_win(tmp_path: Path) -> None:
+    data = tmp_path / "answers.json"
+    data.write_text(json.dumps({"deploy_target": "docker", "max_upload_mb": 50, "auth": "none"}))
+    result = run_cli(
+        "boxed", "-y", "--no-git", "--data-file", str(data), "--max-upload-mb", "5", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    answers = yaml.safe_load((tmp_path / "boxed" / ".copier-answers.yml").read_text())
+    assert answers["deploy_target"] == "docker"
+    assert answers["max_upload_mb"] == 5
+    assert (tmp_path / "boxed" / "Dockerfile").is_file()
+
+
+def test_json_summary_on_stdout(tmp_path: Path) -> None:
+    result = run_cli("scripted", "-y", "--no-git", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["destination"] == str(tmp_path / "scripted")
+    assert summary["answers"]["project_name"] == "scripted"
+    assert "app.py" in summary["files"]
+    assert sorted(summary["files"]) == sorted(manifest(tmp_path / "scripted"))
+
+
+def test_pretend_writes_nothing(tmp_path: Path) -> None:
+    result = run_cli("ghost", "-y", "--pretend", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "app.py" in json.loads(result.stdout)["files"]
+    assert "Would write" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("../escape", "no spaces or path separators"),
+        ("a/b", "no spaces or path separators"),
+        ("my app", "no spaces or path separators"),
+        ("9lives", "starting with a letter"),
+        ("class", "Python keyword"),
+        ("update", "new-app command"),
+        ("app", "clash"),
+        ("x" * 65, "at most 64"),
+    ],
+)
+def test_invalid_names_are_refused(tmp_path: Path, name: str, message: str) -> None:
+    result = run_cli(name, "-y", cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1  # one line, no traceback
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--max-queue-size", "0"], "--max-queue-size: Use a number from 1 to 10000"),
+        (["--max-queue-size", "many"], "--max-queue-size"),
+        (["--deploy-target", "mars"], "mars"),
+        (["--deploy-target", "server", "--root-path", "/a/"], "--root-path: Use a path like"),
+        (["--author-email", "not-an-email"], "--author-email: Enter an email address"),
+        (["--title", "two\nlines"], "--title: Keep the title on one line"),
+    ],
+)
+def test_invalid_answers_are_refused(tmp_path: Path, flags: list[str], message: str) -> None:
+    result = run_cli("demo", "-y", *flags, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_answers_without_a_terminal_list_the_flags(tmp_path: Path) -> None:
+    result = run_cli("demo", "--auth", "none", cwd=tmp_path, timeout=30)
+    assert result.returncode == 2
+    assert "--deploy-target" in result.stderr and "--defaults" in result.stderr
+    listed = result.stderr.split("missing answers for ", 1)[1].split(":", 1)[0].split(", ")
+    assert "--deploy-target" in listed
+    assert "--auth" not in listed  # given as a flag
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("deploy_target: [unclosed", "not valid YAML or JSON at line 1"),
+        ("- a list\n- not a mapping\n", "expected a mapping"),
+        ("colour: blue\n", "unknown question(s) colour"),
+        ("deploy_target: mars\n", "--deploy-target: 'mars' is not one of"),
+    ],
+)
+def test_broken_data_file_is_refused(tmp_path: Path, content: str, message: str) -> None:
+    data = tmp_path / "answers.yml"
+    data.write_text(content)
+    result = run_cli("demo", "-y", "--data-file", str(data), cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.yml"]
+
+
+def test_missing_data_file_is_refused(tmp_path: Path) -> None:
+    result = run_cli("demo", "-y", "--data-file", "nope.yml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "nope.yml" in result.stderr
+
+
+def test_non_empty_destination_needs_force(tmp_path: Path) -> None:
+    project = tmp_path / "demo"
+    project.mkdir()
+    (project / "notes.txt").write_text("mine\n")
+    (project / "app.py").write_text("print('my old app')\n")
+    before = manifest(tmp_path)
+
+    refused = run_cli("demo", "-y", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert "--force" in refused.stderr
+    assert manifest(tmp_path) == before
+
+    forced = run_cli("demo", "-y", "--force", "--json", cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+    assert json.loads(forced.stdout)["overwritten"] == ["app.py"]
+    after = manifest(tmp_path)
+    assert after["demo/notes.txt"] == before["demo/notes.txt"]  # not the template's: untouched
+    assert after["demo/app.py"] != before["demo/app.py"]
+    assert not (project / ".git").exists()  # the user's directory: no repository forced on it
+
+
+def test_destination_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "demo").write_text("a file\n")
+    result = run_cli("demo", "-y", "--force", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "is a file" in result.stderr
+    assert (tmp_path / "demo").read_text() == "a file\n"
+
+
+def test_disk_full_while_writing_leaves_everything_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import shutil
+
+    from generator.errors import GeneratorError
+    from generator.project import create
+
+    project = tmp_path / "demo"
+    project.mkdir()
+    (project / "notes.txt").write_text("mine\n")
+    (project / "README.md").write_text("my readme\n")  # the template writes one too
+    before = manifest(tmp_path)
+    real_move = shutil.move
+    moves = 0
+
+    def move_until_the_disk_is_full(source: Path, destination: Path) -> None:
+        nonlocal moves
+        moves += 1
+        if moves > 8:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_move(source, destination)
+
+    monkeypatch.setattr("generator.project.shutil.move", move_until_the_disk_is_full)
+    with pytest.raises(GeneratorError, match="No space left on device; nothing was changed"):
+        create(project, {}, force=True, git_init=False)
+    assert moves > 8
+    assert manifest(tmp_path) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["demo"]  # no staging directory left

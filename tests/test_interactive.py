@@ -1,0 +1,109 @@
+"""The prompts, driven through a pseudo-terminal with the keys a person would press."""
+
+import io
+import os
+import sys
+from pathlib import Path
+
+import pexpect
+import yaml
+
+from .helpers import REPO
+
+DOWN = "\x1b[B"
+ENTER = "\r"
+
+
+def spawn(*args: str, cwd: Path) -> pexpect.spawn:
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "generator", *args],
+        cwd=str(cwd),
+        env={**os.environ, "PYTHONPATH": str(REPO), "TERM": "xterm"},
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(40, 120),
+    )
+
+
+def test_prompts_with_arrow_keys_and_inline_validation(tmp_path: Path) -> None:
+    child = spawn("shop", "--no-git", cwd=tmp_path)
+    child.expect("Title shown at the top of the app")
+    child.send("\x15" + "My Shop" + ENTER)  # Ctrl-U clears the pre-filled default
+    child.expect("One-line description")
+    child.send(ENTER)
+    child.expect("Author name")
+    child.send(ENTER)
+    child.expect("Author email")
+    child.send("\x15" + "not-an-email" + ENTER)
+    child.expect("Enter an email address like you@example.com")  # refused inline
+    child.send("\x15" + "me@example.com" + ENTER)
+    child.expect("License of the generated project")
+    child.send(DOWN + ENTER)  # Apache-2.0
+    child.expect("What kind of app")
+    child.send(ENTER)
+    child.expect("Where it will run")
+    child.send(DOWN + DOWN + ENTER)  # docker
+    child.expect("Who may use the app")
+    child.send(DOWN + ENTER)  # password
+    child.expect("URL path the reverse proxy")
+    child.send(ENTER)  # the default, /shop
+    child.expect("How many requests one event")
+    child.send(ENTER)
+    child.expect("How many requests may wait")
+    child.send("\x15" + "0" + ENTER)
+    child.expect("Use a number from 1 to 10000")
+    child.send("\x15" + "16" + ENTER)
+    child.expect("Largest upload")
+    child.send(ENTER)
+    child.expect("Python version")
+    child.send(ENTER)
+    child.expect("Next steps")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    answers = yaml.safe_load((tmp_path / "shop" / ".copier-answers.yml").read_text())
+    assert answers["title"] == "My Shop"
+    assert answers["author_email"] == "me@example.com"
+    assert answers["license"] == "Apache-2.0"
+    assert answers["deploy_target"] == "docker"
+    assert answers["auth"] == "password"
+    assert answers["root_path"] == "/shop"
+    assert answers["max_queue_size"] == 16
+    assert "domain" not in answers  # asked only for the server target
+
+
+def test_flags_are_not_asked_again(tmp_path: Path) -> None:
+    child = spawn("quick", "--no-git", "--title", "Quick", "--deploy-target", "local", cwd=tmp_path)
+    child.logfile_read = transcript = io.StringIO()
+    for prompt in (
+        "One-line description",
+        "Author name",
+        "Author email",
+        "License",
+        "What kind of app",
+        "Who may use the app",
+        "How many requests one event",
+        "How many requests may wait",
+        "Largest upload",
+        "Python version",
+    ):
+        child.expect(prompt)
+        child.send(ENTER)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Title shown" not in transcript.getvalue()
+    assert "Where it will run" not in transcript.getvalue()
+
+
+def test_ctrl_c_writes_nothing(tmp_path: Path) -> None:
+    child = spawn("halted", cwd=tmp_path)
+    child.expect("Title shown")
+    child.sendintr()
+    child.expect("aborted: nothing was written")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,64 @@
+"""Every app_type x deploy_target x auth combination: it renders, lints clean, passes its tests."""
+
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .helpers import COMBINATIONS, require_tool
+
+IDS = ["-".join(combination) for combination in COMBINATIONS]
+
+
+@pytest.fixture(params=COMBINATIONS, ids=IDS)
+def project(request: pytest.FixtureRequest, render: Callable[..., Path]) -> Path:
+    app_type, deploy_target, auth = request.param
+    return render(app_type=app_type, deploy_target=deploy_target, auth=auth)
+
+
+def test_lints_clean(project: Path) -> None:
+    ruff = require_tool("ruff")
+    for command in ([ruff, "check", "."], [ruff, "format", "--check", "."]):
+        result = subprocess.run(command, cwd=project, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_own_test_suite_passes(project: Path, project_env: str) -> None:
+    result = subprocess.run(
+        [project_env, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout
+
+
+def test_data_files_parse(project: Path) -> None:
+    import tomllib
+
+    for path in project.rglob("*"):
+        if path.suffix in {".yml", ".yaml"}:
+            yaml.safe_load(path.read_text())
+        elif path.suffix == ".toml":
+            tomllib.loads(path.read_text())
+
+
+def test_no_jinja_debris(project: Path) -> None:
+    for path in project.rglob("*"):
+        if not path.is_file() or ".git" in path.parts:
+            continue
+        text = path.read_text()
+        assert "{{" not in text.replace("${{", "") and "{%" not in text, path
+        limit = "\n\n\n\n" if path.suffix == ".py" else "\n\n\n"  # ruff allows two in .py
+        assert limit not in text, f"blank-line debris in {path}"
+        assert text.endswith("\n") and not text.endswith("\n\n"), f"bad file ending in {path}"
+
+
+def test_answers_file_records_the_choices(project: Path) -> None:
+    answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
+    assert {"app_type", "deploy_target", "auth", "max_queue_size"} <= set(answers)
+    assert "package_name" not in answers  # computed, never recorded

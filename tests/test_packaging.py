@@ -1,0 +1,54 @@
+"""The two ways in: an installed wheel's `new-app`, and `copier copy` of this repository."""
+
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import copier
+
+from generator import create
+
+from .helpers import REPO, manifest
+
+AUTHOR = {"author_name": "Ada Lovelace", "author_email": "ada@example.com"}
+
+
+def test_copier_copy_of_the_repository_renders_the_same_project(tmp_path: Path) -> None:
+    answers = {**AUTHOR, "deploy_target": "docker", "auth": "password"}
+    (tmp_path / "new-app").mkdir()
+    create(tmp_path / "new-app" / "demo", answers, git_init=False)
+    copier.run_copy(
+        str(REPO),
+        tmp_path / "copier" / "demo",
+        data={"project_name": "demo", **answers},
+        defaults=True,
+        quiet=True,
+        vcs_ref="HEAD",
+    )
+    assert manifest(tmp_path / "new-app") == manifest(tmp_path / "copier")
+
+
+def test_installed_wheel_carries_the_template(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", dist, REPO],
+        check=True,
+    )
+    (wheel,) = dist.glob("gradio_forge-*.whl")
+    environment = tmp_path / "venv"
+    venv.create(environment, with_pip=True)
+    subprocess.run(
+        [environment / "bin" / "python", "-m", "pip", "install", "--quiet", wheel], check=True
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = subprocess.run(
+        [environment / "bin" / "new-app", "demo", "--defaults", "--deploy-target", "server"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    files = manifest(elsewhere / "demo")
+    assert {"app.py", "demo/ui.py", "deploy/nginx.conf", ".copier-answers.yml"} <= set(files)
