@@ -39,6 +39,7 @@ app = typer.Typer(
     help="Generate a production-ready Gradio 6 app.",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 
@@ -91,7 +92,9 @@ def create_command(
     ] = Path(),
     force: Annotated[
         bool,
-        typer.Option(help="Write into an existing non-empty directory (other files are kept)."),
+        typer.Option(
+            "--force", help="Write into an existing non-empty directory (other files are kept)."
+        ),
     ] = False,
     pretend: Annotated[
         bool, typer.Option("--pretend", help="List what would be written; write nothing.")
@@ -149,4 +152,4 @@ def main() -> None:
     app.command("create", cls=_CreateCommand, hidden=True)(
         _with_question_flags(create_command, questions)
     )
-    app()
+    app(prog_name="new-app")

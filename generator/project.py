@@ -66,6 +66,7 @@ def create(
         given, use_defaults=True, default_overrides=default_answers_from_git()
     )
     _check_destination(target, force=force)
+    had_files = target.is_dir() and any(target.iterdir())
     with tempfile.TemporaryDirectory(prefix=".new-app-", dir=target.parent) as staging:
         files = _render(Path(staging) / "project", resolved.answers)
         overwritten = [name for name in files if (target / name).exists()]
@@ -80,7 +81,8 @@ def create(
         if pretend:
             return result
         _move_into_place(Path(staging), files, target)
-    if git_init and not overwritten:
+    # A directory that already held files is the user's: no repository is forced on it.
+    if git_init and not had_files:
         if not git.available():
             raise GeneratorError(
                 f"created {target}, but git is not installed: install git and commit the "

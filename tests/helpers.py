@@ -36,7 +36,11 @@ def require_tool(name: str) -> str:
 
 
 def run_cli(
-    *args: str, cwd: Path, input: str | None = None, timeout: float = 60
+    *args: str,
+    cwd: Path,
+    input: str | None = None,
+    timeout: float = 60,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run `new-app` as a user would, without a terminal."""
     return subprocess.run(
@@ -46,7 +50,7 @@ def run_cli(
         capture_output=True,
         text=True,
         timeout=timeout,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
+        env={**os.environ, "PYTHONPATH": str(REPO), **(env or {})},
     )
 
 

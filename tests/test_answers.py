@@ -110,6 +110,7 @@ BAD_ANSWERS = [
     {"concurrency_limit": 65},
     {"deploy_target": "docker", "root_path": "no-slash"},
     {"deploy_target": "server", "domain": "bad domain"},
+    {"project_name": "a" * 33, "deploy_target": "server"},
 ]
 
 

@@ -22,6 +22,18 @@ def test_version_and_help(tmp_path: Path) -> None:
         assert flag in help_text.stdout
 
 
+def test_shell_completion_offers_the_choices(tmp_path: Path) -> None:
+    completion = run_cli(
+        cwd=tmp_path,
+        env={
+            "_NEW_APP_COMPLETE": "complete_bash",
+            "COMP_WORDS": "new-app shop --deploy-target ",
+            "COMP_CWORD": "3",
+        },
+    )
+    assert completion.stdout.split() == ["local", "spaces", "docker", "server"]
+
+
 def test_defaults_create_a_committed_project(tmp_path: Path) -> None:
     result = run_cli("demo", "--defaults", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

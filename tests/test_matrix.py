@@ -1,5 +1,6 @@
 """Every app_type x deploy_target x auth combination: it renders, lints clean, passes its tests."""
 
+import os
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +21,10 @@ def project(request: pytest.FixtureRequest, render: Callable[..., Path]) -> Path
 
 def test_lints_clean(project: Path) -> None:
     ruff = require_tool("ruff")
-    for command in ([ruff, "check", "."], [ruff, "format", "--check", "."]):
+    for command in (
+        [ruff, "check", "--no-cache", "."],
+        [ruff, "format", "--no-cache", "--check", "."],
+    ):
         result = subprocess.run(command, cwd=project, capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
 
@@ -29,6 +33,8 @@ def test_own_test_suite_passes(project: Path, project_env: str) -> None:
     result = subprocess.run(
         [project_env, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
         cwd=project,
+        # Keep the rendered tree pristine for the other checks: no caches, no bytecode.
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
         capture_output=True,
         text=True,
         timeout=600,
