@@ -23,8 +23,14 @@ def config_value(key: str) -> str:
     return _git("config", "--get", key).stdout.strip()
 
 
-def inside_work_tree(path: Path) -> bool:
-    return available() and _git("rev-parse", "--is-inside-work-tree", cwd=path).returncode == 0
+def owned_by_enclosing_repository(path: Path) -> bool:
+    """Whether a repository around `path` would track it (a monorepo), so no new one is needed.
+
+    A path the enclosing repository ignores is not its business: it gets its own repository.
+    """
+    if _git("rev-parse", "--is-inside-work-tree", cwd=path.parent).returncode != 0:
+        return False
+    return _git("check-ignore", "--quiet", path.name, cwd=path.parent).returncode != 0
 
 
 def init_and_commit(

@@ -88,7 +88,7 @@ def create(
                 f"created {target}, but git is not installed: install git and commit the "
                 "project yourself (template updates need it), or pass --no-git"
             )
-        if not git.inside_work_tree(target):
+        if not git.owned_by_enclosing_repository(target):
             git.init_and_commit(
                 target,
                 files,

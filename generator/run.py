@@ -88,8 +88,8 @@ def report(result: Result, *, git_init: bool) -> None:
     kind = f"{answers['app_type']} app, {answers['deploy_target']} target"
     say(f"Created {result.destination} ({kind}, {len(result.files)} files).")
     if git_init and not result.committed:
-        say("note: no git commit made: the directory already had files, or is in a repository;")
-        say("      commit the project yourself before running template updates.")
+        say("note: no git commit made: the directory already had files, or is in a repository.")
+        say("      Commit the project yourself before running template updates.")
     say("\nNext steps:")
     say(f"  cd {_shell_path(result.destination)}")
     say('  python3 -m venv .venv && . .venv/bin/activate && pip install -e ".[dev]"')

@@ -243,3 +243,16 @@ def test_disk_full_while_writing_leaves_everything_as_it_was(
     assert moves > 8
     assert manifest(tmp_path) == before
     assert [p.name for p in tmp_path.iterdir()] == ["demo"]  # no staging directory left
+
+
+def test_inside_a_repository_the_project_is_left_to_it_unless_ignored(tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "--quiet"], cwd=tmp_path, check=True)
+    (tmp_path / ".gitignore").write_text("/scratch/\n")
+    tracked = run_cli("tracked", "-y", cwd=tmp_path)
+    assert tracked.returncode == 0, tracked.stderr
+    assert not (tmp_path / "tracked" / ".git").exists()  # the monorepo commits it
+    assert "Commit the project yourself" in tracked.stderr
+    (tmp_path / "scratch").mkdir()
+    ignored = run_cli("demo", "-y", "--output-dir", "scratch", cwd=tmp_path)
+    assert ignored.returncode == 0, ignored.stderr
+    assert (tmp_path / "scratch" / "demo" / ".git").is_dir()
