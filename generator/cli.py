@@ -2,6 +2,7 @@
 
 import inspect
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional
 
@@ -114,11 +115,10 @@ def create_command(
     """Create a new Gradio app in NAME. Questions not answered by flags are asked."""
     from .run import run_create
 
-    given = {key: value for key, value in answers.items() if value is not None}
-    try:
-        run_create(
+    _run(
+        lambda: run_create(
             name,
-            given,
+            _given(answers),
             defaults=defaults,
             data_file=data_file,
             output_dir=output_dir,
@@ -126,13 +126,76 @@ def create_command(
             pretend=pretend,
             git_init=git,
             json_output=json_output,
-        )
+        ),
+        interrupted="nothing was written",
+    )
+
+
+def update_command(
+    directory: Annotated[
+        Path,
+        typer.Argument(metavar="DIR", help="The generated project to update.", file_okay=False),
+    ] = Path(),
+    data: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--data", metavar="KEY=VALUE", help="Change an answer (repeatable)."),
+    ] = None,
+    pretend: Annotated[
+        bool,
+        typer.Option("--pretend", help="Show the files and diff it would change; write nothing."),
+    ] = False,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print a JSON summary on stdout (messages on stderr).")
+    ] = False,
+    **answers: Any,
+) -> None:
+    """Bring the installed template's changes into a generated project, keeping your edits.
+
+    Exit codes: 0 updated (or up to date), 2 bad input, 3 conflicts left to resolve.
+    """
+    from .run import parse_data, run_update
+
+    _run(
+        lambda: run_update(
+            directory,
+            {**parse_data(data or []), **_given(answers)},
+            pretend=pretend,
+            json_output=json_output,
+        ),
+        interrupted="git restores the project: `git reset --hard && git clean -fd`",
+    )
+
+
+def check_command(
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIR", help="The generated project to check.", file_okay=False)
+    ] = Path(),
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print a JSON summary on stdout.")
+    ] = False,
+) -> None:
+    """Say whether a template update is available. Exit codes: 0 up to date, 3 update available."""
+    from .run import run_check
+
+    _run(lambda: run_check(directory, json_output=json_output), interrupted="nothing changed")
+
+
+def _given(answers: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in answers.items() if value is not None}
+
+
+def _run(action: Callable[[], int | None], *, interrupted: str) -> None:
+    """Run a command: one-line errors with their exit codes, and the command's own code."""
+    try:
+        code = action()
     except GeneratorError as error:
         _say(f"error: {error.message}")
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
-        _say("aborted: nothing was written")
+        _say(f"aborted: {interrupted}")
         raise typer.Exit(130) from None
+    if code:
+        raise typer.Exit(code)
 
 
 def _with_question_flags(function: Any, questions: list[Question]) -> Any:
@@ -152,4 +215,6 @@ def main() -> None:
     app.command("create", cls=_CreateCommand, hidden=True)(
         _with_question_flags(create_command, questions)
     )
+    app.command("update")(_with_question_flags(update_command, questions))
+    app.command("check")(check_command)
     app(prog_name="new-app")

@@ -8,7 +8,6 @@ the template produces when the caller passes `force=True`; a failure part way un
 import os
 import shutil
 import tempfile
-import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from . import __version__, git
 from .answers import Questionnaire
 from .errors import GeneratorError, UsageError
 from .questions import load_questions
-from .template_source import template_root
+from .template_history import TemplateSource, installed_source, template_repository
 
 
 @dataclass
@@ -53,22 +52,25 @@ def create(
     force: bool = False,
     pretend: bool = False,
     git_init: bool = True,
+    source: TemplateSource | None = None,
 ) -> Result:
     """Generate a project in `destination` from `answers`.
 
     Unanswered questions take their defaults (authors from `git config`); `project_name`
-    defaults to the destination's name. Raises UsageError for bad answers or a destination
+    defaults to the destination's name. `source` is the template to render, by default the
+    installed one (tests pass other versions). Raises UsageError for bad answers or a destination
     that must not be touched, GeneratorError for other failures.
     """
     target = Path(destination).absolute()
     given = {"project_name": target.name, **answers}
-    resolved = Questionnaire(load_questions()).resolve(
+    source = source or installed_source()
+    resolved = Questionnaire(load_questions(source.root / "copier.yml")).resolve(
         given, use_defaults=True, default_overrides=default_answers_from_git()
     )
     _check_destination(target, force=force)
     had_files = target.is_dir() and any(target.iterdir())
     with tempfile.TemporaryDirectory(prefix=".new-app-", dir=target.parent) as staging:
-        files = _render(Path(staging) / "project", resolved.answers)
+        files = _render(Path(staging) / "project", resolved.answers, source)
         overwritten = [name for name in files if (target / name).exists()]
         result = Result(
             target,
@@ -116,19 +118,12 @@ def _check_destination(target: Path, *, force: bool) -> None:
         raise UsageError(f"cannot write in {target.parent}: pick a directory you can write to")
 
 
-def _render(staging: Path, answers: Mapping[str, Any]) -> list[str]:
+def _render(staging: Path, answers: Mapping[str, Any], source: TemplateSource) -> list[str]:
     import copier
 
-    with warnings.catch_warnings():
-        # A template checkout with uncommitted edits is fine here: render what is on disk.
-        warnings.simplefilter("ignore")
+    with template_repository(source) as (src_path, vcs_ref):
         copier.run_copy(
-            str(template_root()),
-            staging,
-            data=dict(answers),
-            defaults=True,
-            quiet=True,
-            vcs_ref="HEAD" if (template_root() / ".git").exists() else None,
+            src_path, staging, data=dict(answers), defaults=True, quiet=True, vcs_ref=vcs_ref
         )
     return sorted(
         path.relative_to(staging).as_posix() for path in staging.rglob("*") if path.is_file()

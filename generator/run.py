@@ -44,7 +44,7 @@ def run_create(
     pretend: bool,
     git_init: bool,
     json_output: bool,
-) -> Result:
+) -> None:
     given = {**(read_data_file(data_file) if data_file else {}), **flags, "project_name": name}
     ask = None
     if not defaults and interactive():
@@ -60,7 +60,92 @@ def run_create(
     if json_output:
         print(json.dumps(summary(result), indent=2))
     report(result, git_init=git_init)
-    return result
+
+
+def parse_data(pairs: list[str]) -> dict[str, str]:
+    """`--data KEY=VALUE` pairs as answers (typed later, by the question)."""
+    data = {}
+    for pair in pairs:
+        key, separator, value = pair.partition("=")
+        if not separator or not key:
+            raise UsageError(f"--data {pair!r}: write it as KEY=VALUE, e.g. deploy_target=docker")
+        data[key.strip().replace("-", "_")] = value
+    return data
+
+
+def run_update(
+    directory: Path, changes: dict[str, Any], *, pretend: bool, json_output: bool
+) -> int:
+    from .update import update
+
+    result = update(directory, changes, pretend=pretend)
+    if json_output:
+        print(
+            json.dumps(
+                {
+                    "project": str(result.project),
+                    "from_version": result.from_version,
+                    "to_version": result.to_version,
+                    "pretend": result.pretend,
+                    "changed": result.changed,
+                    "conflicts": result.conflicts,
+                    "kept": result.kept,
+                    "diff": result.diff,
+                },
+                indent=2,
+            )
+        )
+    elif result.diff:
+        print(result.diff)
+
+    def say(line: str) -> None:
+        print(line, file=sys.stderr)
+
+    if result.up_to_date:
+        say(f"{result.project} is up to date (template {result.to_version}).")
+        return 0
+    verb = "Would update" if pretend else "Updated"
+    say(f"{verb} {result.project} from template {result.from_version} to {result.to_version}:")
+    for line in result.changed:
+        say(f"  {line}")
+    for name in result.kept:
+        say(f"  kept {name}: the template no longer makes it, but you edited it")
+    if result.conflicts:
+        say(
+            f"error: {len(result.conflicts)} file(s) {'would have' if pretend else 'have'} "
+            f"conflicts: {', '.join(result.conflicts)}; resolve the <<<<<<< markers, "
+            "then `git add` them"
+        )
+        return 3
+    if not pretend:
+        say("Review with `git diff`, run the tests, then commit.")
+    return 0
+
+
+def run_check(directory: Path, *, json_output: bool) -> int:
+    from .update import check
+
+    result = check(directory)
+    if json_output:
+        print(
+            json.dumps(
+                {
+                    "project": str(result.project),
+                    "current": result.current,
+                    "available": result.available,
+                    "update_available": result.update_available,
+                }
+            )
+        )
+    if result.update_available:
+        print(
+            f"Update available for {result.project}: template {result.current} -> "
+            f"{result.available}; run `new-app update {directory}`",
+            file=sys.stderr,
+        )
+        return 3
+    print(f"{result.project} is up to date (template {result.current}).", file=sys.stderr)
+    return 0
 
 
 def summary(result: Result) -> dict[str, Any]:

@@ -1,9 +1,10 @@
 """Shared fixtures: rendered projects, and one environment for all generated projects."""
 
 import fcntl
+import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,16 @@ import pytest
 from generator import create
 
 from .helpers import COMBINATIONS
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A HOME of the suite's own: new-app keeps its template cache there, git its settings."""
+    original = os.environ["HOME"]
+    os.environ["HOME"] = str(tmp_path_factory.mktemp("home"))
+    os.environ["ORIGINAL_HOME"] = original
+    yield
+    os.environ["HOME"] = original
 
 
 @pytest.fixture(scope="session")
@@ -47,5 +58,6 @@ def project_env(render: Callable[..., Path], tmp_path_factory: pytest.TempPathFa
         subprocess.run(
             [sys.executable, "-m", "pip", "install", "--quiet", *sorted(requirements)],
             check=True,
+            env={**os.environ, "HOME": os.environ["ORIGINAL_HOME"]},  # pip's cache
         )
     return sys.executable

@@ -118,7 +118,7 @@ def test_pretend_writes_nothing(tmp_path: Path) -> None:
         ("my app", "no spaces or path separators"),
         ("9lives", "starting with a letter"),
         ("class", "Python keyword"),
-        ("update", "new-app command"),
+        ("doctor", "new-app command"),
         ("app", "clash"),
         ("x" * 65, "at most 64"),
     ],

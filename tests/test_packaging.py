@@ -33,9 +33,9 @@ def test_copier_copy_of_the_repository_renders_the_same_project(tmp_path: Path) 
     assert {k: v for k, v in by_new_app.items() if k != answers_file} == {
         k: v for k, v in by_copier.items() if k != answers_file
     }
-    # A checkout with uncommitted edits renders from a fresh commit each time: skip its hash.
+    # Where each took the template from, and which commit, naturally differ.
     recorded = [
-        {k: v for k, v in yaml.safe_load(path.read_text()).items() if k != "_commit"}
+        {k: v for k, v in yaml.safe_load(path.read_text()).items() if not k.startswith("_")}
         for path in (tmp_path / "new-app" / answers_file, tmp_path / "copier" / answers_file)
     ]
     assert recorded[0] == recorded[1]
@@ -64,3 +64,9 @@ def test_installed_wheel_carries_the_template(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     files = manifest(elsewhere / "demo")
     assert {"app.py", "demo/ui.py", "deploy/nginx.conf", ".copier-answers.yml"} <= set(files)
+    answers = yaml.safe_load((elsewhere / "demo" / ".copier-answers.yml").read_text())
+    assert answers["_src_path"] == "~/.cache/gradio-forge/template"  # no machine's path
+    check = subprocess.run(
+        [environment / "bin" / "new-app", "check", "demo"], cwd=elsewhere, capture_output=True
+    )
+    assert check.returncode == 0, check.stderr

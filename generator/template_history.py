@@ -1,0 +1,131 @@
+"""Every release of the template, available offline, at a path that means the same everywhere.
+
+copier updates a project by rendering the template version the project was made from (`_commit`
+in .copier-answers.yml) from the source it recorded (`_src_path`), then merging. So new-app
+records `~/.cache/gradio-forge/template` (copier expands the `~`) and, before each render,
+rebuilds that repository from the git bundle shipped in the package (one snapshot per release)
+plus the installed template, tagged with the installed version. A project copied to another
+machine therefore updates there too.
+"""
+
+import fcntl
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__
+from .errors import GeneratorError
+from .template_source import template_root
+
+TEMPLATE_URL = "~/.cache/gradio-forge/template"
+HISTORY_BUNDLE = Path(__file__).resolve().parent / "template-history.bundle"
+
+# Snapshot commits have a fixed author, date and no parent, so one template tree always makes
+# the same commit on every machine: a tag rebuilt from the bundle is the tag that was released.
+_SNAPSHOT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "gradio-forge",
+    "GIT_AUTHOR_EMAIL": "gradio-forge@localhost",
+    "GIT_AUTHOR_DATE": "2000-01-01T00:00:00+0000",
+    "GIT_COMMITTER_NAME": "gradio-forge",
+    "GIT_COMMITTER_EMAIL": "gradio-forge@localhost",
+    "GIT_COMMITTER_DATE": "2000-01-01T00:00:00+0000",
+}
+
+
+@dataclass(frozen=True)
+class TemplateSource:
+    """A template tree (copier.yml and template/), its version, and the released history."""
+
+    root: Path
+    version: str
+    history: Path | None = None
+
+
+def installed_source() -> TemplateSource:
+    return TemplateSource(
+        template_root(), __version__, HISTORY_BUNDLE if HISTORY_BUNDLE.is_file() else None
+    )
+
+
+@contextmanager
+def template_repository(source: TemplateSource) -> Iterator[tuple[str, str]]:
+    """Yield (src_path, vcs_ref) for copier, with every released version and `source` in it.
+
+    The repository stays locked while the caller renders, so concurrent runs of new-app with
+    different templates of the same version cannot swap the tag under each other.
+    """
+    repository = Path(TEMPLATE_URL).expanduser()
+    try:
+        repository.parent.mkdir(parents=True, exist_ok=True)
+        lock = (repository.parent / "template.lock").open("w")
+    except OSError as error:
+        raise GeneratorError(
+            f"cannot write {repository.parent}: {error.strerror} "
+            "(new-app keeps the template history there; check HOME and its permissions)"
+        ) from None
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (repository / ".git").is_dir():
+            _git(repository.parent, "init", "--quiet", repository.name)
+        if source.history:
+            # The bundle is authoritative for released versions.
+            _git(
+                repository, "fetch", "--quiet", "--force", source.history, "refs/tags/*:refs/tags/*"
+            )
+        snapshot(repository, source.root, source.version)
+        yield TEMPLATE_URL, source.version
+
+
+def snapshot(repository: Path, root: Path, version: str) -> None:
+    """Tag `version` on a commit of the template files under `root`, unless it holds them already.
+
+    Leaves the repository's work tree clean at that tag: copier refuses, or commits, dirt.
+    """
+    _git(repository, "read-tree", "--empty")
+    git_dir, work_tree = f"--git-dir={repository / '.git'}", f"--work-tree={root}"
+    _git(root, git_dir, work_tree, "add", "--", "copier.yml", "template")
+    tree = _git(repository, "write-tree")
+    tagged = _git(
+        repository, "rev-parse", "--quiet", "--verify", f"refs/tags/{version}^{{tree}}", check=False
+    )
+    if tagged != tree:
+        commit = _git(
+            repository, "commit-tree", tree, "-m", f"gradio-forge {version}", snapshot_env=True
+        )
+        _git(repository, "tag", "--force", version, commit)
+    _git(repository, "reset", "--quiet", "--hard", f"refs/tags/{version}")
+    _git(repository, "clean", "--quiet", "-d", "--force", "-x")
+
+
+def record_release(bundle: Path, root: Path, version: str) -> None:
+    """Add the template under `root` to the history bundle as release `version`."""
+    with tempfile.TemporaryDirectory(prefix="gradio-forge-history-") as scratch:
+        repository = Path(scratch) / "history"
+        _git(Path(scratch), "init", "--quiet", repository.name)
+        if bundle.is_file():
+            _git(repository, "fetch", "--quiet", bundle, "refs/tags/*:refs/tags/*")
+            if _git(repository, "tag", "--list", version):
+                raise GeneratorError(f"{version} is already in {bundle}: bump the version first")
+        snapshot(repository, root, version)
+        new_bundle = Path(scratch) / bundle.name
+        _git(repository, "bundle", "create", "--quiet", new_bundle, "--tags")
+        shutil.copyfile(new_bundle, bundle)
+
+
+def _git(cwd: Path, *args: str | Path, check: bool = True, snapshot_env: bool = False) -> str:
+    env = {**os.environ, **_SNAPSHOT_IDENTITY} if snapshot_env else None
+    result = subprocess.run(
+        ["git", "-c", "commit.gpgSign=false", "-c", "tag.gpgSign=false", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    if check and result.returncode != 0:
+        raise GeneratorError(f"git {args[0]} failed in {cwd}: {result.stderr.strip()}")
+    return result.stdout.strip()

@@ -1,0 +1,233 @@
+"""`update()` and `check()`: bring a generated project to the installed template, keeping edits.
+
+copier does the 3-way merge (old template version, the project, new version). Around it this
+module refuses what copier would get wrong or report poorly, and it finds the conflicts copier
+leaves behind while still exiting successfully.
+"""
+
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .answers import Questionnaire
+from .errors import GeneratorError, UsageError
+from .questions import load_questions
+from .template_history import (
+    TEMPLATE_URL,
+    TemplateSource,
+    installed_source,
+    template_repository,
+)
+
+ANSWERS_FILE = ".copier-answers.yml"
+CONFLICT_MARKER = "<<<<<<< before updating"
+_UNMERGED = {"DD", "AU", "UD", "UA", "DU", "AA", "UU"}
+
+
+@dataclass
+class UpdateResult:
+    project: Path
+    from_version: str
+    to_version: str
+    changed: list[str] = field(default_factory=list)
+    """Paths the update changed, as `git status --porcelain` lines."""
+    conflicts: list[str] = field(default_factory=list)
+    """Files left with conflict markers: the user's edit and the template's change clashed."""
+    kept: list[str] = field(default_factory=list)
+    """Files the template no longer produces but the user edited: left in place."""
+    diff: str = ""
+    pretend: bool = False
+
+    @property
+    def up_to_date(self) -> bool:
+        return not self.changed
+
+
+@dataclass
+class CheckResult:
+    project: Path
+    current: str
+    available: str
+
+    @property
+    def update_available(self) -> bool:
+        from packaging.version import Version
+
+        return Version(self.available) > Version(self.current)
+
+
+def read_answers(project: Path) -> dict[str, Any]:
+    """The answers a project was generated with, or a message naming what is missing."""
+    if not project.is_dir():
+        raise UsageError(f"{project} is not a directory: pass the project's directory")
+    path = project / ANSWERS_FILE
+    if not path.is_file():
+        raise UsageError(
+            f"{project} is not a generated project: {ANSWERS_FILE} is missing "
+            "(projects made by new-app or copier have it)"
+        )
+    try:
+        answers = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError):
+        answers = None
+    if not isinstance(answers, dict):
+        raise UsageError(
+            f"{path} is corrupted (not a YAML mapping): restore it with "
+            f"`git checkout -- {ANSWERS_FILE}`"
+        )
+    missing = [key for key in ("_commit", "_src_path") if not answers.get(key)]
+    if missing:
+        raise UsageError(
+            f"{path} lacks {' and '.join(missing)}: the template version it was made from is "
+            f"unknown; restore the file with `git checkout -- {ANSWERS_FILE}`"
+        )
+    if answers["_src_path"] != TEMPLATE_URL:
+        raise UsageError(
+            f"{project} was made from the template at {answers['_src_path']}, not by new-app: "
+            "update it with `copier update`"
+        )
+    return answers
+
+
+def check(project: Path, source: TemplateSource | None = None) -> CheckResult:
+    answers = read_answers(project)
+    source = source or installed_source()
+    return CheckResult(project, str(answers["_commit"]), source.version)
+
+
+def update(
+    project: Path,
+    changes: Mapping[str, Any] | None = None,
+    *,
+    pretend: bool = False,
+    source: TemplateSource | None = None,
+) -> UpdateResult:
+    """Update `project` to the template of `source` (the installed one by default).
+
+    `changes` are answers to change on the way (new files appear, untouched old ones go).
+    With `pretend`, the update runs on a temporary clone and only reports. Raises UsageError
+    for a project that cannot be updated as it is.
+    """
+    project = Path(project).absolute()
+    changes = dict(changes or {})
+    answers = read_answers(project)
+    source = source or installed_source()
+    questionnaire = Questionnaire(load_questions(source.root / "copier.yml"))
+    if "project_name" in changes and changes["project_name"] != answers.get("project_name"):
+        raise UsageError("the project name cannot change in an update: create a new project")
+    stored = {k: v for k, v in answers.items() if not k.startswith("_")}
+    resolution = questionnaire.resolve({**stored, **changes}, use_defaults=True)
+    changes = {k: v for k, v in changes.items() if k in resolution.answers}
+    _require_clean_repository(project)
+    result = UpdateResult(project, str(answers["_commit"]), source.version, pretend=pretend)
+    if result.from_version == source.version and not changes:
+        return result
+    if pretend:
+        with tempfile.TemporaryDirectory(prefix="new-app-pretend-") as scratch:
+            clone = Path(scratch) / project.name
+            _git(project, "clone", "--quiet", "--no-hardlinks", project, clone)
+            result.kept = _run_copier_update(clone, stored, changes, source)
+            _collect(clone, result)
+            result.diff = _git(clone, "diff", "HEAD", check=False)
+        return result
+    result.kept = _run_copier_update(project, stored, changes, source)
+    _collect(project, result)
+    return result
+
+
+def _run_copier_update(
+    project: Path, stored: Mapping[str, Any], changes: Mapping[str, Any], source: TemplateSource
+) -> list[str]:
+    """Run copier's update; restore the edited files it deleted and return their paths."""
+    import copier
+    from copier.errors import CopierError
+
+    tracked = _git(project, "ls-files", "-z").split("\0")
+    old_version = read_answers(project)["_commit"]
+    with template_repository(source) as (src_path, vcs_ref):
+        known = _git(Path(src_path).expanduser(), "tag", "--list", str(old_version))
+        if not known:
+            raise UsageError(
+                f"template {old_version}, which made this project, is not among the releases "
+                f"gradio-forge {source.version} ships: update with the gradio-forge that made it"
+            )
+        try:
+            copier.run_update(
+                project,
+                data=dict(changes),
+                vcs_ref=vcs_ref,
+                overwrite=True,
+                defaults=True,
+                skip_answered=True,
+                conflict="inline",
+                quiet=True,
+            )
+        except CopierError as error:
+            raise GeneratorError(f"the update failed: {error}") from None
+        except subprocess.CalledProcessError as error:
+            raise GeneratorError(f"the update failed: {error}") from None
+        deleted = [name for name in tracked if name and not (project / name).exists()]
+        if not deleted:
+            return []
+        # copier deletes a file the new answers or version no longer produce, edited or not.
+        # Keep the ones that differ from what the old template made: they hold the user's work.
+        with tempfile.TemporaryDirectory(prefix="new-app-old-") as scratch:
+            old = Path(scratch) / project.name
+            copier.run_copy(
+                src_path, old, data=dict(stored), defaults=True, quiet=True, vcs_ref=old_version
+            )
+            kept = [
+                name
+                for name in deleted
+                if not (old / name).is_file()
+                or (old / name).read_bytes() != _git_bytes(project, "show", f"HEAD:{name}")
+            ]
+    if kept:
+        _git(project, "checkout", "HEAD", "--", *kept)
+    return kept
+
+
+def _collect(project: Path, result: UpdateResult) -> None:
+    status = _git(project, "status", "--porcelain", "--untracked-files=all").splitlines()
+    result.changed = status
+    conflicts = {line[3:] for line in status if line[:2] in _UNMERGED}
+    for line in status:
+        path = project / line[3:].split(" -> ")[-1]
+        if path.is_file() and CONFLICT_MARKER in path.read_text(errors="replace"):
+            conflicts.add(line[3:])
+    result.conflicts = sorted(conflicts)
+
+
+def _require_clean_repository(project: Path) -> None:
+    if shutil.which("git") is None:
+        raise UsageError("git is not installed: updates need it (install git)")
+    if _git(project, "rev-parse", "--is-inside-work-tree", check=False) != "true":
+        raise UsageError(
+            f"{project} is not in a git repository: updates merge with git "
+            "(run `git init && git add -A && git commit -m 'Initial commit'` there first)"
+        )
+    if _git(project, "status", "--porcelain", "--untracked-files=all", check=False):
+        raise UsageError(
+            f"{project} has uncommitted changes: commit or stash them first "
+            "(an update must be reviewable and undoable with git)"
+        )
+
+
+def _git_bytes(cwd: Path, *args: str) -> bytes:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=True).stdout
+
+
+def _git(cwd: Path, *args: str | Path, check: bool = True) -> str:
+    result = subprocess.run(
+        ["git", *map(str, args)], cwd=cwd, capture_output=True, text=True, check=False
+    )
+    if check and result.returncode != 0:
+        raise GeneratorError(f"git {args[0]} failed in {cwd}: {result.stderr.strip()}")
+    # rstrip only: `git status --porcelain` lines start with a meaningful space.
+    return result.stdout.rstrip()

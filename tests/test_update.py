@@ -1,0 +1,254 @@
+"""`new-app update` and `check` with real git and real template versions built here.
+
+Version 1.0.0 is this repository's template; 1.1.0 changes a line of app.py, adds a file and
+drops none. Each test gets its own HOME, so its template cache is its own "machine".
+"""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.errors import UsageError
+from generator.project import create
+from generator.run import run_check, run_update
+from generator.template_history import TemplateSource, record_release
+from generator.update import check, update
+
+from .helpers import REPO, manifest
+
+OLD_DOCSTRING = '"""Entry point: `python app.py` starts the app here'
+NEW_DOCSTRING = '"""Entry point (1.1.0): `python app.py` starts the app'
+
+
+def commit(project: Path, message: str) -> None:
+    git = ["git", "-c", "user.name=Owner", "-c", "user.email=owner@example.com"]
+    subprocess.run([*git, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "--quiet", "-m", message], cwd=project, check=True)
+
+
+def git_status(project: Path) -> list[str]:
+    result = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True, check=True
+    )
+    return result.stdout.splitlines()
+
+
+@pytest.fixture
+def versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[TemplateSource, ...]:
+    """Template 1.0.0 (released: in the history bundle) and 1.1.0 (installed)."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    old, new = tmp_path / "1.0.0", tmp_path / "1.1.0"
+    for root in (old, new):
+        root.mkdir()
+        shutil.copy(REPO / "copier.yml", root)
+        shutil.copytree(REPO / "template", root / "template")
+    app = new / "template" / "app.py.jinja"
+    app.write_text(app.read_text().replace(OLD_DOCSTRING, NEW_DOCSTRING))
+    assert NEW_DOCSTRING in app.read_text()
+    (new / "template" / "CONTRIBUTING.md.jinja").write_text("Run `pytest` before a pull request.\n")
+    history = tmp_path / "history.bundle"
+    record_release(history, old, "1.0.0")
+    return TemplateSource(old, "1.0.0", history), TemplateSource(new, "1.1.0", history)
+
+
+@pytest.fixture
+def project(tmp_path: Path, versions: tuple[TemplateSource, ...]) -> Path:
+    """A project made at 1.0.0 and committed, as its owner would have it."""
+    destination = tmp_path / "shop"
+    create(destination, {"deploy_target": "docker"}, source=versions[0])
+    assert git_status(destination) == []
+    return destination
+
+
+def test_update_keeps_edits_brings_changes_and_reports_the_clash(
+    project: Path, versions: tuple[TemplateSource, ...]
+) -> None:
+    readme = project / "README.md"
+    readme.write_text(readme.read_text() + "\n## Our notes\n\nSomething only we know.\n")
+    app = project / "app.py"
+    app.write_text(app.read_text().replace(OLD_DOCSTRING, '"""Our own entry point'))
+    commit(project, "Owner's edits")
+    readme_before = readme.read_bytes()
+
+    result = update(project, source=versions[1])
+
+    assert readme.read_bytes() == readme_before  # a region the template does not change
+    assert (project / "CONTRIBUTING.md").read_text() == "Run `pytest` before a pull request.\n"
+    assert result.conflicts == ["app.py"]
+    assert "UU app.py" in git_status(project)
+    text = app.read_text()
+    assert "<<<<<<< before updating" in text and '"""Our own entry point' in text
+    assert NEW_DOCSTRING in text  # both sides kept: nothing dropped silently
+    answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
+    assert answers["_commit"] == "1.1.0"
+    assert answers["_src_path"] == "~/.cache/gradio-forge/template"
+
+
+def test_conflicts_exit_with_their_own_code(
+    project: Path, versions: tuple[TemplateSource, ...], monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    app = project / "app.py"
+    app.write_text(app.read_text().replace(OLD_DOCSTRING, '"""Our own entry point'))
+    commit(project, "Owner's edit")
+    monkeypatch.setattr("generator.update.installed_source", lambda: versions[1])
+    assert run_update(project, {}, pretend=False, json_output=False) == 3
+    assert "conflicts: app.py" in capsys.readouterr().err
+
+
+def test_clean_update_without_edits(project: Path, versions: tuple[TemplateSource, ...]) -> None:
+    result = update(project, source=versions[1])
+    assert result.conflicts == []
+    assert NEW_DOCSTRING in (project / "app.py").read_text()
+    assert sorted(result.changed) == [" M .copier-answers.yml", " M app.py", "?? CONTRIBUTING.md"]
+
+
+def test_deleted_file_stays_deleted(project: Path, versions: tuple[TemplateSource, ...]) -> None:
+    (project / "tests" / "test_settings.py").unlink()
+    commit(project, "We do not want this test")
+    update(project, source=versions[1])
+    assert not (project / "tests" / "test_settings.py").exists()
+
+
+def test_changing_an_answer_adds_and_removes_files(
+    project: Path, versions: tuple[TemplateSource, ...]
+) -> None:
+    (project / "compose.yaml").write_text("# ours now\n" + (project / "compose.yaml").read_text())
+    commit(project, "Edit compose")
+    result = update(project, {"deploy_target": "server"}, source=versions[1])
+    files = manifest(project)
+    assert {"deploy/Caddyfile", "deploy/shop.service", "deploy/nginx.conf"} <= set(files)
+    assert "Dockerfile" not in files and ".dockerignore" not in files  # untouched: removed
+    assert (project / "compose.yaml").read_text().startswith("# ours now")  # edited: kept
+    assert result.kept == ["compose.yaml"]
+    assert yaml.safe_load((project / ".copier-answers.yml").read_text())["deploy_target"] == (
+        "server"
+    )
+    assert result.conflicts == []
+
+
+def test_answer_change_is_validated_like_creation(project: Path, versions) -> None:
+    before = manifest(project)
+    with pytest.raises(UsageError, match="--deploy-target: 'mars' is not one of"):
+        update(project, {"deploy_target": "mars"}, source=versions[1])
+    with pytest.raises(UsageError, match="project name cannot change"):
+        update(project, {"project_name": "other"}, source=versions[1])
+    assert manifest(project) == before
+
+
+def test_dirty_tree_is_refused_and_nothing_changes(
+    project: Path, versions: tuple[TemplateSource, ...]
+) -> None:
+    (project / "app.py").write_text("# work in progress\n")
+    (project / "scratch.txt").write_text("untracked\n")
+    before = manifest(project)
+    with pytest.raises(UsageError, match="uncommitted changes: commit or stash them"):
+        update(project, source=versions[1])
+    assert manifest(project) == before
+
+
+def test_pretend_shows_the_change_and_writes_nothing(
+    project: Path, versions: tuple[TemplateSource, ...]
+) -> None:
+    before = manifest(project)
+    result = update(project, pretend=True, source=versions[1])
+    assert manifest(project) == before
+    assert git_status(project) == []
+    assert " M app.py" in result.changed and "?? CONTRIBUTING.md" in result.changed
+    assert f"+{NEW_DOCSTRING}" in result.diff
+
+
+def test_update_works_from_a_copy_on_another_machine(
+    project: Path, versions: tuple[TemplateSource, ...], tmp_path: Path, monkeypatch
+) -> None:
+    elsewhere = tmp_path / "other-machine" / "shop"
+    shutil.copytree(project, elsewhere, symlinks=True)
+    monkeypatch.setenv("HOME", str(tmp_path / "other-home"))  # an empty template cache
+    result = update(elsewhere, source=versions[1])
+    assert result.conflicts == []
+    assert NEW_DOCSTRING in (elsewhere / "app.py").read_text()
+
+
+def test_unreleased_old_version_is_a_clear_error(
+    tmp_path: Path, versions: tuple[TemplateSource, ...], monkeypatch
+) -> None:
+    unreleased = TemplateSource(versions[0].root, "1.0.1")
+    destination = tmp_path / "early"
+    create(destination, {}, source=unreleased)
+    monkeypatch.setenv("HOME", str(tmp_path / "fresh-home"))
+    with pytest.raises(UsageError, match=r"1\.0\.1, which made this project, is not among"):
+        update(destination, source=versions[1])
+
+
+def test_up_to_date_project_is_left_alone(
+    project: Path, versions: tuple[TemplateSource, ...]
+) -> None:
+    result = update(project, source=versions[0])
+    assert result.up_to_date
+    assert git_status(project) == []
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda p: (p / ".copier-answers.yml").unlink(), ".copier-answers.yml is missing"),
+        (lambda p: (p / ".copier-answers.yml").write_text("- [broken"), "is corrupted"),
+        (lambda p: (p / ".copier-answers.yml").write_text("title: x\n"), "lacks _commit"),
+    ],
+)
+def test_not_a_generated_project_is_refused(
+    project: Path, versions: tuple[TemplateSource, ...], setup, message: str
+) -> None:
+    setup(project)
+    with pytest.raises(UsageError, match=message):
+        update(project, source=versions[1])
+
+
+def test_check_says_whether_an_update_exists(
+    project: Path, versions: tuple[TemplateSource, ...], monkeypatch, capsys
+) -> None:
+    assert check(project, versions[1]).update_available
+    assert not check(project, versions[0]).update_available
+    monkeypatch.setattr("generator.update.installed_source", lambda: versions[1])
+    assert run_check(project, json_output=True) == 3
+    out = capsys.readouterr()
+    assert '"update_available": true' in out.out and "1.0.0 -> 1.1.0" in out.err
+    update(project, source=versions[1])
+    commit(project, "Update")
+    assert run_check(project, json_output=False) == 0
+
+
+def test_a_release_is_recorded_once(tmp_path: Path, versions: tuple[TemplateSource, ...]) -> None:
+    from generator.errors import GeneratorError
+
+    with pytest.raises(GeneratorError, match="already in"):
+        record_release(versions[0].history, versions[0].root, "1.0.0")
+
+
+def test_a_released_version_ships_exactly_its_template(tmp_path: Path) -> None:
+    """Template edits after a release need a .dev version, or old projects would mis-update."""
+    from packaging.version import Version
+
+    from generator import __version__
+    from generator.template_history import HISTORY_BUNDLE, snapshot
+    from generator.template_source import template_root
+
+    if Version(__version__).is_devrelease:
+        return
+    assert HISTORY_BUNDLE.is_file(), "release with `python -m generator.release VERSION`"
+
+    def git(*args: str | Path) -> str:
+        result = subprocess.run(
+            ["git", *map(str, args)], cwd=tmp_path, capture_output=True, text=True, check=True
+        )
+        return result.stdout.strip()
+
+    git("init", "--quiet")
+    git("fetch", "--quiet", HISTORY_BUNDLE, "refs/tags/*:refs/tags/*")
+    released = git("rev-parse", "--verify", f"refs/tags/{__version__}")
+    snapshot(tmp_path, template_root(), __version__)  # commits are deterministic
+    assert git("rev-parse", f"refs/tags/{__version__}") == released, (
+        f"the template changed since release {__version__}: set a .dev version"
+    )
