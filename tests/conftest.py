@@ -12,7 +12,7 @@ import pytest
 
 from generator import create
 
-from .helpers import COMBINATIONS
+from .helpers import CHAT_BACKENDS, COMBINATIONS
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -47,9 +47,12 @@ def project_env(render: Callable[..., Path], tmp_path_factory: pytest.TempPathFa
 
     The requirements come from rendered projects, so the Gradio pin stays in copier.yml alone.
     """
+    projects = [
+        *(render(app_type=a, deploy_target=d, auth=au) for a, d, au in COMBINATIONS),
+        *(render(app_type="chat", chat_backend=backend) for backend in CHAT_BACKENDS),
+    ]
     requirements: set[str] = set()
-    for app_type, deploy_target, auth in COMBINATIONS:
-        project = render(app_type=app_type, deploy_target=deploy_target, auth=auth)
+    for project in projects:
         requirements.update((project / "requirements.txt").read_text().split())
     # pytest-xdist workers each run this fixture: one pip at a time in the shared environment.
     lock = tmp_path_factory.getbasetemp().parent / "project-env.lock"

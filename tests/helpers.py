@@ -23,6 +23,8 @@ CHOICES = {
     for name in ("app_type", "deploy_target", "auth")
 }
 COMBINATIONS = list(itertools.product(*CHOICES.values()))
+# Choices the matrix does not cross: each is rendered on its own, with the default target and auth.
+CHAT_BACKENDS = [choice.value for choice in QUESTIONS.by_name("chat_backend").choices]
 
 
 def require_tool(name: str) -> str:
