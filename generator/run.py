@@ -178,8 +178,8 @@ def report(result: Result, *, git_init: bool) -> None:
     say("\nNext steps:")
     say(f"  cd {_shell_path(result.destination)}")
     say('  python3 -m venv .venv && . .venv/bin/activate && pip install -e ".[dev]"')
+    say("  cp .env.example .env               # then fill it in")
     if answers["auth"] == "password":
-        say("  cp .env.example .env")
         say(f"  python -m {result.package_name} hash-password   # paste its line into .env")
     say("  python app.py                      # then open http://127.0.0.1:7860")
     say("  pytest && ruff check .             # the project's own tests and lint")
