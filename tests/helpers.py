@@ -63,3 +63,14 @@ def manifest(root: Path) -> dict[str, str]:
         for path in sorted(root.rglob("*"))
         if path.is_file()
     }
+
+
+def assert_lints_clean(project: Path) -> None:
+    """`ruff check` and `ruff format --check` pass, with the project's own configuration."""
+    ruff = require_tool("ruff")
+    for command in (
+        [ruff, "check", "--no-cache", "."],
+        [ruff, "format", "--no-cache", "--check", "."],
+    ):
+        result = subprocess.run(command, cwd=project, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr

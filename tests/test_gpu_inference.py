@@ -1,6 +1,5 @@
 """The gpu-inference answers the matrix leaves at their defaults: Space hardware and model id."""
 
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,7 +8,7 @@ import yaml
 
 from generator.answers import InvalidAnswer
 
-from .helpers import require_tool
+from .helpers import assert_lints_clean
 from .test_answers import resolve
 
 
@@ -27,13 +26,7 @@ def test_space_hardware_is_suggested_and_only_zerogpu_needs_spaces(
     requirements = (project / "requirements.txt").read_text().split()
     assert any(line.startswith("spaces") for line in requirements) == zero_gpu
     assert ("@zero_gpu" in (project / "proj" / "model.py").read_text()) == zero_gpu
-    ruff = require_tool("ruff")
-    for command in (
-        [ruff, "check", "--no-cache", "."],
-        [ruff, "format", "--no-cache", "--check", "."],
-    ):
-        result = subprocess.run(command, cwd=project, capture_output=True, text=True)
-        assert result.returncode == 0, result.stdout + result.stderr
+    assert_lints_clean(project)
 
 
 def test_hardware_is_asked_only_for_gpu_inference_on_spaces(render: Callable[..., Path]) -> None:

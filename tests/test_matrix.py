@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .helpers import COMBINATIONS, require_tool
+from .helpers import COMBINATIONS, assert_lints_clean
 
 IDS = ["-".join(combination) for combination in COMBINATIONS]
 
@@ -20,13 +20,7 @@ def project(request: pytest.FixtureRequest, render: Callable[..., Path]) -> Path
 
 
 def test_lints_clean(project: Path) -> None:
-    ruff = require_tool("ruff")
-    for command in (
-        [ruff, "check", "--no-cache", "."],
-        [ruff, "format", "--no-cache", "--check", "."],
-    ):
-        result = subprocess.run(command, cwd=project, capture_output=True, text=True)
-        assert result.returncode == 0, result.stdout + result.stderr
+    assert_lints_clean(project)
 
 
 def test_own_test_suite_passes(project: Path, project_env: str) -> None:
