@@ -180,6 +180,46 @@ def check_command(
     _run(lambda: run_check(directory, json_output=json_output), interrupted="nothing changed")
 
 
+def doctor_command(
+    paths: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Argument(metavar="PATH", help="Files or directories to check (default: .)."),
+    ] = None,
+    select: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(metavar="CODES", help="Only these rules (comma-separated, repeatable)."),
+    ] = None,
+    ignore: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(metavar="CODES", help="Skip these rules (comma-separated, repeatable)."),
+    ] = None,
+    output_format: Annotated[
+        Literal["text", "json"], typer.Option("--format", help="Output format.")
+    ] = "text",
+    explain: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(metavar="CODE", help="Explain one rule, e.g. GR001, and exit."),
+    ] = None,
+) -> None:
+    """Find Gradio production traps in any app by static analysis; nothing is imported or run.
+
+    Exit codes: 0 clean, 1 findings, 2 bad input or a file that does not parse.
+    Silence one finding with `# noqa: GR001` on its line.
+    """
+    from .doctor import run_doctor
+
+    _run(
+        lambda: run_doctor(
+            paths or [Path()],
+            select=select or [],
+            ignore=ignore or [],
+            output_format=output_format,
+            explain=explain,
+        ),
+        interrupted="nothing changed",
+    )
+
+
 def _given(answers: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in answers.items() if value is not None}
 
@@ -217,4 +257,5 @@ def main() -> None:
     )
     app.command("update")(_with_question_flags(update_command, questions))
     app.command("check")(check_command)
+    app.command("doctor")(doctor_command)
     app(prog_name="new-app")
