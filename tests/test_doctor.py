@@ -92,6 +92,8 @@ def test_aliases_are_tracked_and_other_libraries_ignored() -> None:
     found = check_source(source, "app.py", ALL)
     assert [(f.code, f.line) for f in found] == [("GR014", 5), ("GR014", 7)]
     assert check_source("demo.queue()\nx.launch(share=True)\n", "x.py", ALL) == []
+    jobs = "import gradio as gr\nimport celery\nworker = celery.Celery()\nworker.queue()\n"
+    assert check_source(jobs, "jobs.py", ALL) == []
 
 
 def test_select_and_ignore_in_the_api() -> None:

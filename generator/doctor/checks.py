@@ -145,6 +145,8 @@ def queue_without_max_size(module: Module) -> Found:
     if not module.uses_gradio:
         return
     for call in _method_calls(module, "queue"):
+        if _app_receiver(module, call) is False:
+            continue
         if keyword(call, "max_size") is None and not has_star_kwargs(call) and len(call.args) < 3:
             yield "GR001", call
 
