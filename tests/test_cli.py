@@ -118,7 +118,8 @@ def test_pretend_writes_nothing(tmp_path: Path) -> None:
         ("my app", "no spaces or path separators"),
         ("9lives", "starting with a letter"),
         ("class", "Python keyword"),
-        ("doctor", "new-app command"),
+        # `new-app doctor` runs the command; the check still refuses the name in any case.
+        ("Doctor", "new-app command"),
         ("app", "clash"),
         ("x" * 65, "at most 64"),
     ],
