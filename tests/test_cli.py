@@ -121,7 +121,7 @@ def test_pretend_writes_nothing(tmp_path: Path) -> None:
         # `new-app doctor` runs the command; the check still refuses the name in any case.
         ("Doctor", "new-app command"),
         ("app", "clash"),
-        ("x" * 65, "at most 64"),
+        ("x" * 41, "at most 40"),
     ],
 )
 def test_invalid_names_are_refused(tmp_path: Path, name: str, message: str) -> None:

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .helpers import COMBINATIONS, assert_lints_clean
+from generator import create
+
+from .helpers import CHOICES, COMBINATIONS, assert_lints_clean
 
 IDS = ["-".join(combination) for combination in COMBINATIONS]
 
@@ -62,3 +64,11 @@ def test_answers_file_records_the_choices(project: Path) -> None:
     answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
     assert {"app_type", "deploy_target", "auth", "max_queue_size"} <= set(answers)
     assert "package_name" not in answers  # computed, never recorded
+
+
+@pytest.mark.parametrize("app_type", CHOICES["app_type"])
+def test_the_longest_allowed_name_still_lints_clean(tmp_path: Path, app_type: str) -> None:
+    # The package name is embedded in imports and commands: 40 characters must still fit.
+    project = tmp_path / ("a" + "b" * 39)
+    create(project, {"app_type": app_type, "auth": "password", "deploy_target": "docker"})
+    assert_lints_clean(project)
