@@ -2,14 +2,39 @@
 
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from .errors import GeneratorError
 
 
-def _git(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+def _git(
+    *args: str | Path, cwd: Path | None = None, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+
+
+def run(
+    cwd: Path, *args: str | Path, check: bool = True, env: Mapping[str, str] | None = None
+) -> str:
+    """git's output in `cwd`, right-stripped only: `status --porcelain` lines start with a space.
+
+    With `check`, a failure raises GeneratorError quoting git's own message.
+    """
+    result = _git(*args, cwd=cwd, env=env)
+    if check and result.returncode != 0:
+        command = next(str(a) for a in args if not str(a).startswith("-") and "=" not in str(a))
+        raise GeneratorError(f"git {command} failed in {cwd}: {result.stderr.strip()}")
+    return result.stdout.rstrip()
+
+
+def show(cwd: Path, revision_path: str) -> bytes:
+    """The bytes of a committed file, e.g. `HEAD:app.py`."""
+    return subprocess.run(
+        ["git", "show", revision_path], cwd=cwd, capture_output=True, check=True
+    ).stdout
 
 
 def available() -> bool:

@@ -11,14 +11,13 @@ machine therefore updates there too.
 import fcntl
 import os
 import shutil
-import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
+from . import __version__, git
 from .errors import GeneratorError
 from .template_source import template_root
 
@@ -35,6 +34,7 @@ _SNAPSHOT_IDENTITY = {
     "GIT_COMMITTER_EMAIL": "gradio-forge@localhost",
     "GIT_COMMITTER_DATE": "2000-01-01T00:00:00+0000",
 }
+_NO_SIGNING = ("-c", "commit.gpgSign=false", "-c", "tag.gpgSign=false")
 
 
 @dataclass(frozen=True)
@@ -71,10 +71,10 @@ def template_repository(source: TemplateSource) -> Iterator[tuple[str, str]]:
     with lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (repository / ".git").is_dir():
-            _git(repository.parent, "init", "--quiet", repository.name)
+            git.run(repository.parent, "init", "--quiet", repository.name)
         if source.history:
             # The bundle is authoritative for released versions.
-            _git(
+            git.run(
                 repository, "fetch", "--quiet", "--force", source.history, "refs/tags/*:refs/tags/*"
             )
         snapshot(repository, source.root, source.version)
@@ -86,46 +86,32 @@ def snapshot(repository: Path, root: Path, version: str) -> None:
 
     Leaves the repository's work tree clean at that tag: copier refuses, or commits, dirt.
     """
-    _git(repository, "read-tree", "--empty")
+    git.run(repository, "read-tree", "--empty")
     git_dir, work_tree = f"--git-dir={repository / '.git'}", f"--work-tree={root}"
-    _git(root, git_dir, work_tree, "add", "--", "copier.yml", "template")
-    tree = _git(repository, "write-tree")
-    tagged = _git(
+    git.run(root, git_dir, work_tree, "add", "--", "copier.yml", "template")
+    tree = git.run(repository, "write-tree")
+    tagged = git.run(
         repository, "rev-parse", "--quiet", "--verify", f"refs/tags/{version}^{{tree}}", check=False
     )
     if tagged != tree:
-        commit = _git(
-            repository, "commit-tree", tree, "-m", f"gradio-forge {version}", snapshot_env=True
-        )
-        _git(repository, "tag", "--force", version, commit)
-    _git(repository, "reset", "--quiet", "--hard", f"refs/tags/{version}")
-    _git(repository, "clean", "--quiet", "-d", "--force", "-x")
+        identity = {**os.environ, **_SNAPSHOT_IDENTITY}
+        message = f"gradio-forge {version}"
+        commit = git.run(repository, *_NO_SIGNING, "commit-tree", tree, "-m", message, env=identity)
+        git.run(repository, *_NO_SIGNING, "tag", "--force", version, commit)
+    git.run(repository, "reset", "--quiet", "--hard", f"refs/tags/{version}")
+    git.run(repository, "clean", "--quiet", "-d", "--force", "-x")
 
 
 def record_release(bundle: Path, root: Path, version: str) -> None:
     """Add the template under `root` to the history bundle as release `version`."""
     with tempfile.TemporaryDirectory(prefix="gradio-forge-history-") as scratch:
         repository = Path(scratch) / "history"
-        _git(Path(scratch), "init", "--quiet", repository.name)
+        git.run(Path(scratch), "init", "--quiet", repository.name)
         if bundle.is_file():
-            _git(repository, "fetch", "--quiet", bundle, "refs/tags/*:refs/tags/*")
-            if _git(repository, "tag", "--list", version):
+            git.run(repository, "fetch", "--quiet", bundle, "refs/tags/*:refs/tags/*")
+            if git.run(repository, "tag", "--list", version):
                 raise GeneratorError(f"{version} is already in {bundle}: bump the version first")
         snapshot(repository, root, version)
         new_bundle = Path(scratch) / bundle.name
-        _git(repository, "bundle", "create", "--quiet", new_bundle, "--tags")
+        git.run(repository, "bundle", "create", "--quiet", new_bundle, "--tags")
         shutil.copyfile(new_bundle, bundle)
-
-
-def _git(cwd: Path, *args: str | Path, check: bool = True, snapshot_env: bool = False) -> str:
-    env = {**os.environ, **_SNAPSHOT_IDENTITY} if snapshot_env else None
-    result = subprocess.run(
-        ["git", "-c", "commit.gpgSign=false", "-c", "tag.gpgSign=false", *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    if check and result.returncode != 0:
-        raise GeneratorError(f"git {args[0]} failed in {cwd}: {result.stderr.strip()}")
-    return result.stdout.strip()

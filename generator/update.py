@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from . import git
 from .answers import Questionnaire
 from .errors import GeneratorError, UsageError
 from .questions import load_questions
@@ -131,27 +132,30 @@ def update(
     if pretend:
         with tempfile.TemporaryDirectory(prefix="new-app-pretend-") as scratch:
             clone = Path(scratch) / project.name
-            _git(project, "clone", "--quiet", "--no-hardlinks", project, clone)
-            result.kept = _run_copier_update(clone, stored, changes, source)
+            git.run(project, "clone", "--quiet", "--no-hardlinks", project, clone)
+            result.kept = _run_copier_update(clone, result.from_version, stored, changes, source)
             _collect(clone, result)
-            result.diff = _git(clone, "diff", "HEAD", check=False)
+            result.diff = git.run(clone, "diff", "HEAD", check=False)
         return result
-    result.kept = _run_copier_update(project, stored, changes, source)
+    result.kept = _run_copier_update(project, result.from_version, stored, changes, source)
     _collect(project, result)
     return result
 
 
 def _run_copier_update(
-    project: Path, stored: Mapping[str, Any], changes: Mapping[str, Any], source: TemplateSource
+    project: Path,
+    old_version: str,
+    stored: Mapping[str, Any],
+    changes: Mapping[str, Any],
+    source: TemplateSource,
 ) -> list[str]:
     """Run copier's update; restore the edited files it deleted and return their paths."""
     import copier
     from copier.errors import CopierError
 
-    tracked = _git(project, "ls-files", "-z").split("\0")
-    old_version = read_answers(project)["_commit"]
+    tracked = git.run(project, "ls-files", "-z").split("\0")
     with template_repository(source) as (src_path, vcs_ref):
-        known = _git(Path(src_path).expanduser(), "tag", "--list", str(old_version))
+        known = git.run(Path(src_path).expanduser(), "tag", "--list", str(old_version))
         if not known:
             raise UsageError(
                 f"template {old_version}, which made this project, is not among the releases "
@@ -186,15 +190,15 @@ def _run_copier_update(
                 name
                 for name in deleted
                 if not (old / name).is_file()
-                or (old / name).read_bytes() != _git_bytes(project, "show", f"HEAD:{name}")
+                or (old / name).read_bytes() != git.show(project, f"HEAD:{name}")
             ]
     if kept:
-        _git(project, "checkout", "HEAD", "--", *kept)
+        git.run(project, "checkout", "HEAD", "--", *kept)
     return kept
 
 
 def _collect(project: Path, result: UpdateResult) -> None:
-    status = _git(project, "status", "--porcelain", "--untracked-files=all").splitlines()
+    status = git.run(project, "status", "--porcelain", "--untracked-files=all").splitlines()
     result.changed = status
     conflicts = {line[3:] for line in status if line[:2] in _UNMERGED}
     for line in status:
@@ -207,27 +211,13 @@ def _collect(project: Path, result: UpdateResult) -> None:
 def _require_clean_repository(project: Path) -> None:
     if shutil.which("git") is None:
         raise UsageError("git is not installed: updates need it (install git)")
-    if _git(project, "rev-parse", "--is-inside-work-tree", check=False) != "true":
+    if git.run(project, "rev-parse", "--is-inside-work-tree", check=False) != "true":
         raise UsageError(
             f"{project} is not in a git repository: updates merge with git "
             "(run `git init && git add -A && git commit -m 'Initial commit'` there first)"
         )
-    if _git(project, "status", "--porcelain", "--untracked-files=all", check=False):
+    if git.run(project, "status", "--porcelain", "--untracked-files=all", check=False):
         raise UsageError(
             f"{project} has uncommitted changes: commit or stash them first "
             "(an update must be reviewable and undoable with git)"
         )
-
-
-def _git_bytes(cwd: Path, *args: str) -> bytes:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=True).stdout
-
-
-def _git(cwd: Path, *args: str | Path, check: bool = True) -> str:
-    result = subprocess.run(
-        ["git", *map(str, args)], cwd=cwd, capture_output=True, text=True, check=False
-    )
-    if check and result.returncode != 0:
-        raise GeneratorError(f"git {args[0]} failed in {cwd}: {result.stderr.strip()}")
-    # rstrip only: `git status --porcelain` lines start with a meaningful space.
-    return result.stdout.rstrip()
