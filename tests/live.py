@@ -1,0 +1,225 @@
+"""Generated apps and their generated proxy configs, started for real on 127.0.0.1 ports.
+
+The app runs as a user runs it (`python app.py`, settings from the environment); nginx and
+Caddy run the generated files with only the listen address and the upstream swapped in.
+"""
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from .helpers import require_tool
+
+START_TIMEOUT_S = 120
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def package_dir(project: Path) -> Path:
+    """The generated app package: the one folder holding `server.py`."""
+    (server,) = project.glob("*/server.py")
+    return server.parent
+
+
+@dataclass
+class RunningApp:
+    url: str  # ends with "/"
+    process: subprocess.Popen[bytes]
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def rss_bytes(self) -> int:
+        """Resident memory of the app process, from /proc."""
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+        assert match, status
+        return int(match.group(1)) * 1024
+
+
+def app_environment(**settings: str) -> dict[str, str]:
+    """The process environment minus any APP_/GRADIO_ settings of the developer's shell."""
+    base = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("APP_", "GRADIO_", "OPENAI_", "HF_"))
+    }
+    return {
+        **base,
+        "GRADIO_ANALYTICS_ENABLED": "False",
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "PYTHONUNBUFFERED": "1",
+        **settings,
+    }
+
+
+@contextmanager
+def serve_app(
+    project: Path, python: str, log_dir: Path, *, port: int | None = None, **settings: str
+) -> Iterator[RunningApp]:
+    """Start `python app.py` in `project` with `settings` as environment variables."""
+    port = port or free_port()
+    env = app_environment(
+        GRADIO_SERVER_NAME="127.0.0.1",
+        GRADIO_SERVER_PORT=str(port),
+        GRADIO_TEMP_DIR=str(log_dir / f"gradio-tmp-{port}"),
+        **settings,
+    )
+    log_path = log_dir / f"app-{port}.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [python, "app.py"], cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+    app = RunningApp(f"http://127.0.0.1:{port}/", process, log_path)
+    try:
+        _wait_for_http(app.url, process, log_path)
+        yield app
+    finally:
+        _stop(process, signal.SIGINT)
+
+
+def tiny_model(project: Path, python: str, directory: Path) -> Path:
+    """Build the gpu-inference project's own tiny local model (tests/tiny_model.py)."""
+    code = "import sys; from pathlib import Path; from tiny_model import save_tiny_model; "
+    code += "save_tiny_model(Path(sys.argv[1]))"
+    subprocess.run([python, "-c", code, str(directory)], cwd=project / "tests", check=True)
+    return directory
+
+
+def password_hash(project: Path, python: str, password: str) -> str:
+    """An APP_AUTH_PASSWORD_HASH value, made by the project's own `hash-password` command."""
+    result = subprocess.run(
+        [python, "-m", package_dir(project).name, "hash-password"],
+        cwd=project,
+        input=password + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = result.stdout.strip()
+    assert line.startswith("APP_AUTH_PASSWORD_HASH='") and line.endswith("'"), line
+    return line.split("=", 1)[1].strip("'")
+
+
+@contextmanager
+def run_nginx(config: Path, workdir: Path, *, upstreams: list[str]) -> Iterator[str]:
+    """Run the generated nginx site `config` in front of `upstreams` ("127.0.0.1:PORT")."""
+    nginx = require_tool("nginx")
+    port = free_port()
+    site = config.read_text()
+    site, listens = re.subn(r"^(\s*)listen 80;$", rf"\1listen 127.0.0.1:{port};", site, flags=re.M)
+    site, servers = re.subn(
+        r"^(\s*)server \S+:7860;$",
+        lambda match: "\n".join(f"{match.group(1)}server {address};" for address in upstreams),
+        site,
+        flags=re.M,
+    )
+    assert (listens, servers) == (1, 1), "the harness no longer recognizes deploy/nginx.conf"
+    workdir.mkdir(parents=True, exist_ok=True)
+    (workdir / "site.conf").write_text(site)
+    temp_paths = "\n".join(
+        f"    {kind}_temp_path {workdir / kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    (workdir / "nginx.conf").write_text(
+        f"pid {workdir / 'nginx.pid'};\n"
+        f"error_log {workdir / 'error.log'} info;\n"
+        "events {}\n"
+        "http {\n"
+        f"    access_log {workdir / 'access.log'};\n"
+        f"{temp_paths}\n"
+        f"    include {workdir / 'site.conf'};\n"
+        "}\n"
+    )
+    command = [nginx, "-p", str(workdir), "-e", str(workdir / "error.log")]
+    subprocess.run([*command, "-t", "-q", "-c", str(workdir / "nginx.conf")], check=True)
+    process = subprocess.Popen(
+        [*command, "-c", str(workdir / "nginx.conf"), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for_port(port, process, workdir / "error.log")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        _stop(process, signal.SIGQUIT)  # nginx's graceful shutdown
+
+
+@contextmanager
+def run_caddy(caddyfile: Path, workdir: Path, *, upstream: str) -> Iterator[str]:
+    """Run the generated Caddyfile over plain HTTP on a free port, in front of `upstream`."""
+    caddy = require_tool("caddy")
+    port = free_port()
+    text = caddyfile.read_text()
+    text, sites = re.subn(r"^\S+ \{$", f"http://127.0.0.1:{port} {{", text, count=1, flags=re.M)
+    text, proxies = re.subn(r"reverse_proxy 127\.0\.0\.1:7860", f"reverse_proxy {upstream}", text)
+    assert (sites, proxies) == (1, 1), "the harness no longer recognizes deploy/Caddyfile"
+    workdir.mkdir(parents=True, exist_ok=True)
+    # No admin endpoint: parallel test runs would all want its port 2019.
+    (workdir / "Caddyfile").write_text("{\n\tadmin off\n}\n\n" + text)
+    log = workdir / "caddy.log"
+    env = {**os.environ, "XDG_DATA_HOME": str(workdir), "XDG_CONFIG_HOME": str(workdir)}
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [caddy, "run", "--adapter", "caddyfile", "--config", str(workdir / "Caddyfile")],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_for_port(port, process, log)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        _stop(process, signal.SIGTERM)
+
+
+def _wait_for_http(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url} exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            if httpx.get(url, timeout=2).status_code < 500:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise TimeoutError(f"{url} did not answer in {START_TIMEOUT_S} s:\n{log.read_text()}")
+
+
+def _wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            text = log.read_text() if log.exists() else ""
+            raise RuntimeError(f"proxy exited with {process.returncode}:\n{text}")
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise TimeoutError(f"nothing listens on port {port}")
+
+
+def _stop(process: subprocess.Popen[bytes], sig: signal.Signals) -> None:
+    if process.poll() is None:
+        process.send_signal(sig)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
