@@ -1,14 +1,19 @@
 """Each deployment target's files: the right ones appear, and the real tools accept them."""
 
+import json
 import re
+import signal
 import subprocess
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
+from dockerfile_parse import DockerfileParser
 
 from .helpers import CHOICES, COMBINATIONS, require_tool
+from .live import START_TIMEOUT_S, app_environment, free_port, password_hash
 
 TARGET_FILES = {
     "local": set(),
@@ -44,14 +49,84 @@ def test_dockerfile_passes_hadolint(render: Callable[..., Path]) -> None:
 
 
 def test_dockerfile_runs_the_app_as_its_settings_expect(render: Callable[..., Path]) -> None:
-    dockerfile = (deployed(render, "docker") / "Dockerfile").read_text()
-    assert "EXPOSE 7860" in dockerfile
-    assert "GRADIO_SERVER_NAME=0.0.0.0" in dockerfile
-    assert "GRADIO_SERVER_PORT=7860" in dockerfile
-    assert "GRADIO_ROOT_PATH=/proj" in dockerfile
-    assert "http://127.0.0.1:7860/" in dockerfile.split("HEALTHCHECK", 1)[1]
-    assert 'CMD ["python", "app.py"]' in dockerfile
-    assert "\nUSER " in dockerfile  # not root
+    project = deployed(render, "docker")
+    image = DockerfileParser(str(project / "Dockerfile"))
+    assert image.envs["GRADIO_SERVER_NAME"] == "0.0.0.0"
+    assert image.envs["GRADIO_ROOT_PATH"] == "/proj"
+    assert image.cmd == '["python", "app.py"]'
+    assert image.envs["GRADIO_SERVER_PORT"] == "7860"
+    # One port everywhere: EXPOSE, the health check, and nginx's upstream in compose.
+    assert instruction(image, "EXPOSE") == "7860"
+    assert re.findall(r"//127\.0\.0\.1:(\d+)/", healthcheck(image)[1][2]) == ["7860"]
+    nginx = (project / "deploy" / "nginx.conf").read_text()
+    assert re.findall(r"^\s*server app:(\d+);", nginx, re.M) == ["7860"]
+    assert re.findall(r"^\s*listen (\d+);", nginx, re.M) == ["80"]
+    compose = yaml.safe_load((project / "compose.yaml").read_text())["services"]
+    assert compose["nginx"]["ports"] == ["8080:80"]
+    assert "ports" not in compose["app"]  # only nginx reaches it
+    assert compose["nginx"]["depends_on"]["app"]["condition"] == "service_healthy"
+    assert instruction(image, "USER") != "root"
+
+
+def test_image_command_serves_and_its_health_check_sees_it(
+    render: Callable[..., Path], project_env: str, tmp_path: Path
+) -> None:
+    """The image's CMD and HEALTHCHECK, run in the project with the image's ENV, on a free port."""
+    project = deployed(render, "docker")
+    image = DockerfileParser(str(project / "Dockerfile"))
+    port = free_port()
+    options, probe = healthcheck(image)
+    assert "--start-period=30s" in options
+    probe = [arg.replace(":7860/", f":{port}/") for arg in probe]
+    assert f":{port}/" in probe[-1]
+    command = json.loads(image.cmd)
+    assert probe[0] == command[0] == "python"
+    # `python` in the image is the one its requirements went into.
+    probe[0] = command[0] = project_env
+    env = app_environment(
+        **{
+            **image.envs,
+            "GRADIO_SERVER_PORT": str(port),
+            "GRADIO_TEMP_DIR": str(tmp_path / "gradio"),  # the image's /home/app/gradio
+            # compose's env_file: .env
+            "APP_AUTH_PASSWORD_HASH": password_hash(project, project_env, "docker-secret"),
+        }
+    )
+
+    def check() -> int:
+        return subprocess.run(probe, capture_output=True, timeout=30).returncode
+
+    assert check() != 0  # nothing serves yet
+    log = tmp_path / "app.log"
+    with log.open("wb") as out:
+        app = subprocess.Popen(command, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        started = time.monotonic()
+        while check() != 0:
+            assert app.poll() is None, log.read_text()
+            assert time.monotonic() - started < START_TIMEOUT_S, log.read_text()
+            time.sleep(0.5)
+        print(f"healthy after {time.monotonic() - started:.1f} s (start period 30 s)")
+        # STOPSIGNAL: the app must end on it by itself, before docker's 10 s grace period.
+        assert instruction(image, "STOPSIGNAL") == "SIGINT"
+        app.send_signal(signal.SIGINT)
+        assert app.wait(timeout=30) == 0, log.read_text()
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+    assert check() != 0  # and the health check notices it is gone
+
+
+def instruction(image: DockerfileParser, name: str) -> str:
+    (value,) = [item["value"] for item in image.structure if item["instruction"] == name]
+    return value
+
+
+def healthcheck(image: DockerfileParser) -> tuple[str, list[str]]:
+    """The HEALTHCHECK's options and its exec-form command."""
+    options, command = instruction(image, "HEALTHCHECK").split(" CMD ", 1)
+    return options, json.loads(command)
 
 
 def test_compose_file_matches_the_compose_schema(render: Callable[..., Path]) -> None:
