@@ -22,7 +22,7 @@ import pytest
 from gradio_client import Client
 
 from .helpers import CHAT_BACKENDS, COMBINATIONS
-from .live import app_environment, free_port, password_hash, serve_app
+from .live import app_environment, free_port, package_dir, password_hash, serve_app
 
 # Shapes of credentials, to catch one whatever its value.
 SECRET_SHAPES = {
@@ -35,11 +35,14 @@ SECRET_SHAPES = {
     # Mixed case and digits: encoded random bytes, not a word or a path.
     "long base64": r"(?<![\w+/])(?=[\w+/]*\d)(?=[\w+/]*[A-Z])(?=[\w+/]*[a-z])[A-Za-z0-9+/]{40,}",
 }
-SECRET_VARIABLES = {
-    "password": {"APP_AUTH_PASSWORD_HASH"},
-    "openai-compatible": {"OPENAI_API_KEY"},
-    "hf-inference": {"HF_TOKEN"},
-}
+# The variables of the app's SecretStr settings, as its own test_settings.py names them.
+SECRET_VARIABLES = """
+from pydantic import SecretStr
+from {package}.settings import Settings
+for name, field in Settings.model_fields.items():
+    if field.annotation is SecretStr:
+        print(field.validation_alias or f"APP_{{name.upper()}}")
+"""
 USERNAME = "admin"
 
 
@@ -72,18 +75,31 @@ def test_rendered_files_hold_nothing_secret_like(render: Callable[..., Path]) ->
                 assert not secret_like(path.read_text()), path
 
 
-def test_every_secret_has_an_obviously_fake_placeholder(render: Callable[..., Path]) -> None:
+def test_every_secret_has_an_obviously_fake_placeholder(
+    render: Callable[..., Path], project_env: str
+) -> None:
+    secret_variables: dict[str, set[str]] = {}  # by settings.py: few distinct ones
     for project in rendered_projects(render):
-        answers = (project / ".copier-answers.yml").read_text()
-        expected = set().union(
-            *(names for choice, names in SECRET_VARIABLES.items() if f": {choice}\n" in answers)
-        )
-        example = env_example(project)
-        placeholders = {name: value for name, value in example.items() if "paste" in value}
-        assert set(placeholders) == expected, project
+        package = package_dir(project)
+        settings = (package / "settings.py").read_text()
+        if settings not in secret_variables:
+            code = SECRET_VARIABLES.format(package=package.name)
+            result = subprocess.run(
+                [project_env, "-c", code], cwd=project, capture_output=True, text=True, check=True
+            )
+            secret_variables[settings] = set(result.stdout.split())
+        placeholders = {
+            name: value for name, value in env_example(project).items() if "paste" in value
+        }
+        assert set(placeholders) == secret_variables[settings], project
         for value in placeholders.values():
             assert re.fullmatch(r"paste-[a-z-]+-here", value), value
             assert not secret_like(value)
+    assert set().union(*secret_variables.values()) == {
+        "APP_AUTH_PASSWORD_HASH",
+        "OPENAI_API_KEY",
+        "HF_TOKEN",
+    }
 
 
 def test_app_refuses_the_placeholder_hash(
