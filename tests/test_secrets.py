@@ -21,7 +21,6 @@ import httpx
 import pytest
 from gradio_client import Client
 
-from .helpers import CHAT_BACKENDS, COMBINATIONS
 from .live import app_environment, free_port, package_dir, password_hash, serve_app
 
 # Shapes of credentials, to catch one whatever its value.
@@ -61,25 +60,18 @@ def env_example(project: Path) -> dict[str, str]:
     return {name: value.strip("'\"") for name, value in pairs}
 
 
-def rendered_projects(render: Callable[..., Path]) -> list[Path]:
-    return [
-        *(render(app_type=a, deploy_target=d, auth=au) for a, d, au in COMBINATIONS),
-        *(render(app_type="chat", chat_backend=backend) for backend in CHAT_BACKENDS),
-    ]
-
-
-def test_rendered_files_hold_nothing_secret_like(render: Callable[..., Path]) -> None:
-    for project in rendered_projects(render):
+def test_rendered_files_hold_nothing_secret_like(every_project: list[Path]) -> None:
+    for project in every_project:
         for path in sorted(project.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 assert not secret_like(path.read_text()), path
 
 
 def test_every_secret_has_an_obviously_fake_placeholder(
-    render: Callable[..., Path], project_env: str
+    every_project: list[Path], project_env: str
 ) -> None:
     secret_variables: dict[str, set[str]] = {}  # by settings.py: few distinct ones
-    for project in rendered_projects(render):
+    for project in every_project:
         package = package_dir(project)
         settings = (package / "settings.py").read_text()
         if settings not in secret_variables:
