@@ -42,17 +42,22 @@ def render(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
 
 
 @pytest.fixture(scope="session")
-def project_env(render: Callable[..., Path], tmp_path_factory: pytest.TempPathFactory) -> str:
+def every_project(render: Callable[..., Path]) -> list[Path]:
+    """A project of every combination and of every chat backend."""
+    return [
+        *(render(app_type=a, deploy_target=d, auth=au) for a, d, au in COMBINATIONS),
+        *(render(app_type="chat", chat_backend=backend) for backend in CHAT_BACKENDS),
+    ]
+
+
+@pytest.fixture(scope="session")
+def project_env(every_project: list[Path], tmp_path_factory: pytest.TempPathFactory) -> str:
     """One Python environment with every generated project's runtime requirements.
 
     The requirements come from rendered projects, so the Gradio pin stays in copier.yml alone.
     """
-    projects = [
-        *(render(app_type=a, deploy_target=d, auth=au) for a, d, au in COMBINATIONS),
-        *(render(app_type="chat", chat_backend=backend) for backend in CHAT_BACKENDS),
-    ]
     requirements: set[str] = set()
-    for project in projects:
+    for project in every_project:
         requirements.update((project / "requirements.txt").read_text().split())
     # pytest-xdist workers each run this fixture: one pip at a time in the shared environment.
     lock = tmp_path_factory.getbasetemp().parent / "project-env.lock"

@@ -70,12 +70,22 @@ def app_environment(**settings: str) -> dict[str, str]:
 
 @contextmanager
 def serve_app(
-    project: Path, python: str, log_dir: Path, *, port: int | None = None, **settings: str
+    project: Path,
+    python: str,
+    log_dir: Path,
+    *,
+    port: int | None = None,
+    server_name: str | None = "127.0.0.1",
+    **settings: str,
 ) -> Iterator[RunningApp]:
-    """Start `python app.py` in `project` with `settings` as environment variables."""
+    """Start `python app.py` in `project` with `settings` as environment variables.
+
+    `server_name=None` leaves GRADIO_SERVER_NAME unset: the app picks its interface itself.
+    """
     port = port or free_port()
+    if server_name is not None:
+        settings["GRADIO_SERVER_NAME"] = server_name
     env = app_environment(
-        GRADIO_SERVER_NAME="127.0.0.1",
         GRADIO_SERVER_PORT=str(port),
         GRADIO_TEMP_DIR=str(log_dir / f"gradio-tmp-{port}"),
         **settings,
