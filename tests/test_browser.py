@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Response, expect, sync_playwright
 
 from .helpers import REPO, require_tool
-from .live import RunningApp, password_hash, run_nginx, serve_app, tiny_model
+from .live import password_hash, run_nginx, serve_app, tiny_model
 
 TITLE = "Browser Check"
 ROOT_PATH = "/team/browser-check"  # two segments: relative URLs must survive a deep prefix
@@ -41,8 +41,12 @@ TIMEOUT_MS = 60_000
 @dataclass
 class Site:
     app_type: str
-    url: str  # the public URL of the app, through nginx; ends with "/"
-    app: RunningApp
+    origin: str  # nginx's, "http://127.0.0.1:PORT"
+
+    @property
+    def url(self) -> str:
+        """The app's public URL, as a person types it."""
+        return f"{self.origin}{ROOT_PATH}/"
 
 
 @dataclass
@@ -68,7 +72,7 @@ class Tab:
         assert self.page.url == self.site.url
 
     def assert_clean(self) -> None:
-        """No error toast on the page, no uncaught script error, no app URL answered 4xx/5xx."""
+        """No error toast on the page, no uncaught script error, no request answered 4xx/5xx."""
         expect(self.page.get_by_test_id("toast-body")).to_have_count(0)
         assert self.page_errors == []
         assert self.failed_requests == []
@@ -136,7 +140,7 @@ def site(
             upstreams=[urlsplit(app.url).netloc],
         ) as proxy,
     ):
-        yield Site(app_type, f"{proxy}{ROOT_PATH}/", app)
+        yield Site(app_type, proxy)
 
 
 @pytest.fixture
@@ -148,7 +152,8 @@ def tab(browser: Browser, site: Site) -> Iterator[Tab]:
     tab = Tab(page, site)
 
     def record(response: Response) -> None:
-        if response.status >= 400 and response.url.startswith(site.url):
+        # The whole origin: a page that lost its prefix asks for URLs outside it.
+        if response.status >= 400 and response.url.startswith(site.origin):
             tab.failed_requests.append(
                 f"{response.status} {response.request.method} {response.url}"
             )
