@@ -1,6 +1,7 @@
 """The `new-app` command line. Its question flags are derived from copier.yml at start-up."""
 
 import inspect
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +11,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
-from .errors import GeneratorError
+from .errors import GeneratorError, Interrupted
 from .questions import PYTHON_TYPES, Question, load_questions
 
 
@@ -162,7 +163,7 @@ def update_command(
             pretend=pretend,
             json_output=json_output,
         ),
-        interrupted="git restores the project: `git reset --hard && git clean -fd`",
+        interrupted="nothing changed",
     )
 
 
@@ -229,11 +230,13 @@ def _run(action: Callable[[], int | None], *, interrupted: str) -> None:
     try:
         code = action()
     except GeneratorError as error:
-        _say(f"error: {error.message}")
+        _say(error.message if isinstance(error, Interrupted) else f"error: {error.message}")
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
-        _say(f"aborted: {interrupted}")
-        raise typer.Exit(130) from None
+        _say(f"interrupted: {interrupted}")
+        raise typer.Exit(Interrupted.exit_code) from None
+    # The work is done and reported: a Ctrl-C now could only garble the exit.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if code:
         raise typer.Exit(code)
 

@@ -15,3 +15,9 @@ class UsageError(GeneratorError):
     """Bad input: a wrong answer, a missing flag, a destination we must not touch."""
 
     exit_code = 2
+
+
+class Interrupted(GeneratorError):
+    """Ctrl-C, after cleaning up: the message says in what state things were left."""
+
+    exit_code = 130

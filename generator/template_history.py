@@ -72,6 +72,10 @@ def template_repository(source: TemplateSource) -> Iterator[tuple[str, str]]:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (repository / ".git").is_dir():
             git.run(repository.parent, "init", "--quiet", repository.name)
+        # Only new-app uses this repository, and only under this lock: a git lock file found
+        # now was left by a run stopped mid-way, and would block every later run.
+        for stale in (repository / ".git").rglob("*.lock"):
+            stale.unlink(missing_ok=True)
         if source.history:
             # The bundle is authoritative for released versions.
             git.run(
