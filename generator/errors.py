@@ -17,6 +17,10 @@ class UsageError(GeneratorError):
     exit_code = 2
 
 
+# Said on Ctrl-C before a command started its work.
+INTERRUPTED_EARLY = "interrupted: nothing changed"
+
+
 class Interrupted(GeneratorError):
     """Ctrl-C, after cleaning up: the message says in what state things were left."""
 

@@ -5,6 +5,7 @@ render is moved in. Nothing is deleted or changed that this run did not create, 
 the template produces when the caller passes `force=True`; a failure part way undoes the move.
 """
 
+import errno
 import os
 import shutil
 import tempfile
@@ -87,9 +88,14 @@ def create(
                     fallback_email=resolved.answers.get("author_email") or "new-app@localhost",
                 )
         except OSError as error:
+            fix = (
+                "free some space, or pick another place"
+                if _disk_full(error)
+                else "pick another place"
+            )
             raise GeneratorError(
                 f"could not write in {target.parent}: {error.strerror or error}; nothing was "
-                "changed (free some space, or pick another place)"
+                f"changed ({fix})"
             ) from error
         except GeneratorError as error:
             raise GeneratorError(
@@ -117,6 +123,10 @@ def create(
             "project yourself (template updates need it), or pass --no-git"
         )
     return result
+
+
+def _disk_full(error: OSError) -> bool:
+    return error.errno in {errno.ENOSPC, errno.EDQUOT}
 
 
 @contextmanager
@@ -196,8 +206,9 @@ def _move_into_place(project: Path, target: Path, backup: Path) -> None:
         for source, destination in reversed(done):
             os.rename(destination, source)
         if isinstance(error, OSError):
+            hint = " (free some space)" if _disk_full(error) else ""
             raise GeneratorError(
-                f"could not write {target}: {error.strerror or error}; nothing was changed"
+                f"could not write {target}: {error.strerror or error}; nothing was changed{hint}"
             ) from error
         raise
 
