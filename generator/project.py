@@ -8,9 +8,7 @@ the template produces when the caller passes `force=True`; a failure part way un
 import errno
 import os
 import shutil
-import tempfile
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,19 +72,14 @@ def create(
     # A directory that already held files is the user's: no repository is forced on it.
     wants_git = git_init and not (target.is_dir() and any(target.iterdir()))
     commit = wants_git and git.available() and not git.owned_by_enclosing_repository(target)
-    with _staging(target.parent) as staging:
+    # Beside the destination: the same file system, so moving in is renaming.
+    with interrupts.scratch_directory(target.parent, prefix=".new-app-") as staging:
         project = staging / "project"
         try:
             files = _render(project, resolved.answers, source)
             if commit and not pretend:
                 # Committed before the move, so the project lands with its repository or not at all.
-                git.init_and_commit(
-                    project,
-                    files,
-                    f"Create {resolved.answers['project_name']} with gradio-forge {__version__}",
-                    fallback_name=resolved.answers.get("author_name") or "new-app",
-                    fallback_email=resolved.answers.get("author_email") or "new-app@localhost",
-                )
+                _first_commit(project, files, resolved.answers)
         except OSError as error:
             fix = (
                 "free some space, or pick another place"
@@ -96,10 +89,6 @@ def create(
             raise GeneratorError(
                 f"could not write in {target.parent}: {error.strerror or error}; nothing was "
                 f"changed ({fix})"
-            ) from error
-        except GeneratorError as error:
-            raise GeneratorError(
-                f"{error.message}; nothing was written (fix that, or pass --no-git)"
             ) from error
         result = Result(
             target,
@@ -125,27 +114,23 @@ def create(
     return result
 
 
+def _first_commit(project: Path, files: list[str], answers: Mapping[str, Any]) -> None:
+    try:
+        git.init_and_commit(
+            project,
+            files,
+            f"Create {answers['project_name']} with gradio-forge {__version__}",
+            fallback_name=answers.get("author_name") or "new-app",
+            fallback_email=answers.get("author_email") or "new-app@localhost",
+        )
+    except GeneratorError as error:
+        raise GeneratorError(
+            f"{error.message}; nothing was written (fix that, or pass --no-git)"
+        ) from error
+
+
 def _disk_full(error: OSError) -> bool:
     return error.errno in {errno.ENOSPC, errno.EDQUOT}
-
-
-@contextmanager
-def _staging(parent: Path) -> Iterator[Path]:
-    """A scratch directory beside the destination: the same file system, so moving in renames."""
-    try:
-        with interrupts.held() as caught:
-            staging = Path(tempfile.mkdtemp(prefix=".new-app-", dir=parent))
-    except OSError as error:
-        raise GeneratorError(
-            f"cannot write in {parent}: {error.strerror}; pick a directory you can write to"
-        ) from None
-    try:
-        if caught:
-            raise KeyboardInterrupt
-        yield staging
-    finally:
-        with interrupts.held():
-            shutil.rmtree(staging, ignore_errors=True)
 
 
 def _check_destination(target: Path, *, force: bool) -> None:

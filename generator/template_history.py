@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__, git
+from . import __version__, git, interrupts
 from .errors import GeneratorError
 from .template_source import template_root
 
@@ -82,7 +82,14 @@ def template_repository(source: TemplateSource) -> Iterator[tuple[str, str]]:
                 repository, "fetch", "--quiet", "--force", source.history, "refs/tags/*:refs/tags/*"
             )
         snapshot(repository, source.root, source.version)
-        yield TEMPLATE_URL, source.version
+        # copier's temporary files (its clone of the template, its renders) go in a directory
+        # of ours: removed whatever happens, so a Ctrl-C never leaves them behind.
+        with interrupts.scratch_directory() as scratch:
+            previous, tempfile.tempdir = tempfile.tempdir, str(scratch)
+            try:
+                yield TEMPLATE_URL, source.version
+            finally:
+                tempfile.tempdir = previous
 
 
 def snapshot(repository: Path, root: Path, version: str) -> None:
