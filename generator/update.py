@@ -189,7 +189,7 @@ def _restore(project: Path) -> str | None:
             git.run(project, "reset", "--quiet", "--hard", "HEAD")
             git.run(project, "clean", "--quiet", "-d", "--force")
         except GeneratorError as error:
-            return error.message
+            return error.message.splitlines()[0]
     return None
 
 

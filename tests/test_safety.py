@@ -552,3 +552,41 @@ def test_corrupted_answers_are_refused_naming_the_file(
     assert line.startswith(f"error: {answers}") and message in line, line
     assert "git checkout -- .copier-answers.yml" in line  # how to get it back
     assert manifest(project) == before
+
+
+@pytest.mark.parametrize("restorable", [True, False], ids=["restored", "by-hand"])
+def test_interrupted_update_restores_or_says_how(
+    old_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, restorable: bool
+) -> None:
+    """Ctrl-C half-way through copier's work; a stale index.lock makes git refuse to restore."""
+    from generator import update as updating
+    from generator.errors import Interrupted
+
+    project = tmp_path / "shop"
+    shutil.copytree(old_project, project, symlinks=True)
+    before = state(project)
+
+    def half_an_update(project: Path, *args: object) -> list[str]:
+        (project / "app.py").write_text("# half\n")
+        (project / "README.md").unlink()
+        (project / "new-dir").mkdir()  # untracked: `git clean -d` removes it
+        (project / "new-dir" / "Caddyfile").write_text("half\n")
+        if not restorable:
+            (project / ".git" / "index.lock").write_text("")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(updating, "_run_copier_update", half_an_update)
+    with pytest.raises(Interrupted) as raised:
+        updating.update(project, {"deploy_target": "server"})
+    if restorable:
+        assert raised.value.message == f"interrupted: {project} is as it was"
+    else:
+        message = raised.value.message
+        assert "\n" not in message and "index.lock': File exists" in message
+        assert message.endswith(
+            f"failed (git reset failed in {project}: fatal: Unable to create "
+            f"'{project}/.git/index.lock': File exists.): run `{updating.RESTORE_BY_HAND}` in it"
+        )
+        (project / ".git" / "index.lock").unlink()  # what git's own message asks
+        subprocess.run(updating.RESTORE_BY_HAND, shell=True, cwd=project, check=True)
+    assert state(project) == before  # .env and .venv/ (ignored) included
