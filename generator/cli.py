@@ -112,7 +112,9 @@ def create_command(
     force: Annotated[
         bool,
         typer.Option(
-            "--force", help="Write into an existing non-empty directory (other files are kept)."
+            "--force",
+            help="Write into an existing non-empty directory: the template's files replace "
+            "same-named ones; nothing else is touched.",
         ),
     ] = False,
     pretend: Annotated[
