@@ -335,7 +335,8 @@ def assert_stopped_cleanly(result: Outcome, *messages: str) -> None:
         result.phase = "interpreter"
         return
     assert "Traceback" not in result.stderr, result.stderr
-    assert result.returncode == 130, result
+    # Killed by SIGINT after saying its last word is 130 to a shell too: seen once in ~50 runs.
+    assert result.returncode in (130, -signal.SIGINT), result
     assert result.stderr.strip().splitlines()[-1] in messages, result
 
 
