@@ -1,3 +1,19 @@
-from .cli import main
+"""`python -m generator` and the `new-app` command."""
 
-main()
+import sys
+
+from .errors import INTERRUPTED_EARLY
+
+
+def main() -> None:
+    try:
+        from .cli import main as run
+
+        run()
+    except KeyboardInterrupt:  # while loading, before any command started
+        print(INTERRUPTED_EARLY, file=sys.stderr)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

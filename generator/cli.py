@@ -1,8 +1,10 @@
 """The `new-app` command line. Its question flags are derived from copier.yml at start-up."""
 
 import inspect
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional
 
@@ -10,7 +12,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
-from .errors import GeneratorError
+from .errors import INTERRUPTED_EARLY, GeneratorError, Interrupted
 from .questions import PYTHON_TYPES, Question, load_questions
 
 
@@ -33,6 +35,24 @@ class _Group(TyperGroup):
         if not args or (args[0] not in self.commands and args[0] not in own_options):
             args = ["create", *args]
         return super().parse_args(ctx, args)
+
+    # typer turns a Ctrl-C outside a command's own handling into a silent exit 130: say it.
+    def make_context(self, *args: Any, **kwargs: Any) -> typer.Context:
+        with _interrupt_said():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        with _interrupt_said():
+            return super().invoke(ctx)
+
+
+@contextmanager
+def _interrupt_said() -> Iterator[None]:
+    try:
+        yield
+    except KeyboardInterrupt:
+        _say(INTERRUPTED_EARLY)
+        raise typer.Exit(Interrupted.exit_code) from None
 
 
 app = typer.Typer(
@@ -88,13 +108,13 @@ def create_command(
         Optional[Path],  # noqa: UP045
         typer.Option(help="YAML or JSON file of answers (flags win).", dir_okay=False),
     ] = None,
-    output_dir: Annotated[
-        Path, typer.Option(help="Where to create the project.", file_okay=False)
-    ] = Path(),
+    output_dir: Annotated[Path, typer.Option(help="Where to create the project.")] = Path(),
     force: Annotated[
         bool,
         typer.Option(
-            "--force", help="Write into an existing non-empty directory (other files are kept)."
+            "--force",
+            help="Write into an existing non-empty directory: the template's files replace "
+            "same-named ones; nothing else is touched.",
         ),
     ] = False,
     pretend: Annotated[
@@ -113,10 +133,11 @@ def create_command(
     **answers: Any,
 ) -> None:
     """Create a new Gradio app in NAME. Questions not answered by flags are asked."""
-    from .run import run_create
 
-    _run(
-        lambda: run_create(
+    def action() -> None:
+        from .run import run_create
+
+        run_create(
             name,
             _given(answers),
             defaults=defaults,
@@ -126,15 +147,15 @@ def create_command(
             pretend=pretend,
             git_init=git,
             json_output=json_output,
-        ),
-        interrupted="nothing was written",
-    )
+        )
+
+    _run(action, interrupted="nothing was written")
 
 
 def update_command(
     directory: Annotated[
         Path,
-        typer.Argument(metavar="DIR", help="The generated project to update.", file_okay=False),
+        typer.Argument(metavar="DIR", help="The generated project to update."),
     ] = Path(),
     data: Annotated[
         Optional[list[str]],  # noqa: UP045
@@ -153,31 +174,32 @@ def update_command(
 
     Exit codes: 0 updated (or up to date), 2 bad input, 3 conflicts left to resolve.
     """
-    from .run import parse_data, run_update
 
-    _run(
-        lambda: run_update(
-            directory,
-            {**parse_data(data or []), **_given(answers)},
-            pretend=pretend,
-            json_output=json_output,
-        ),
-        interrupted="git restores the project: `git reset --hard && git clean -fd`",
-    )
+    def action() -> int:
+        from .run import parse_data, run_update
+
+        changes = {**parse_data(data or []), **_given(answers)}
+        return run_update(directory, changes, pretend=pretend, json_output=json_output)
+
+    _run(action, interrupted="nothing changed")
 
 
 def check_command(
     directory: Annotated[
-        Path, typer.Argument(metavar="DIR", help="The generated project to check.", file_okay=False)
+        Path, typer.Argument(metavar="DIR", help="The generated project to check.")
     ] = Path(),
     json_output: Annotated[
         bool, typer.Option("--json", help="Print a JSON summary on stdout.")
     ] = False,
 ) -> None:
     """Say whether a template update is available. Exit codes: 0 up to date, 3 update available."""
-    from .run import run_check
 
-    _run(lambda: run_check(directory, json_output=json_output), interrupted="nothing changed")
+    def action() -> int:
+        from .run import run_check
+
+        return run_check(directory, json_output=json_output)
+
+    _run(action, interrupted="nothing changed")
 
 
 def doctor_command(
@@ -206,18 +228,19 @@ def doctor_command(
     Exit codes: 0 clean, 1 findings, 2 bad input or a file that does not parse.
     Silence one finding with `# noqa: GR001` on its line.
     """
-    from .doctor import run_doctor
 
-    _run(
-        lambda: run_doctor(
+    def action() -> int:
+        from .doctor import run_doctor
+
+        return run_doctor(
             paths or [Path()],
             select=select or [],
             ignore=ignore or [],
             output_format=output_format,
             explain=explain,
-        ),
-        interrupted="nothing changed",
-    )
+        )
+
+    _run(action, interrupted="nothing changed")
 
 
 def _given(answers: dict[str, Any]) -> dict[str, Any]:
@@ -226,14 +249,18 @@ def _given(answers: dict[str, Any]) -> dict[str, Any]:
 
 def _run(action: Callable[[], int | None], *, interrupted: str) -> None:
     """Run a command: one-line errors with their exit codes, and the command's own code."""
+    message = None
     try:
         code = action()
     except GeneratorError as error:
-        _say(f"error: {error.message}")
-        raise typer.Exit(error.exit_code) from None
+        message = error.message if isinstance(error, Interrupted) else f"error: {error.message}"
+        code = error.exit_code
     except KeyboardInterrupt:
-        _say(f"aborted: {interrupted}")
-        raise typer.Exit(130) from None
+        message, code = f"interrupted: {interrupted}", Interrupted.exit_code
+    # The command is over: a Ctrl-C now could only garble its last words and exit code.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if message:
+        _say(message)
     if code:
         raise typer.Exit(code)
 

@@ -15,3 +15,13 @@ class UsageError(GeneratorError):
     """Bad input: a wrong answer, a missing flag, a destination we must not touch."""
 
     exit_code = 2
+
+
+# Said on Ctrl-C before a command started its work.
+INTERRUPTED_EARLY = "interrupted: nothing changed"
+
+
+class Interrupted(GeneratorError):
+    """Ctrl-C, after cleaning up: the message says in what state things were left."""
+
+    exit_code = 130

@@ -52,10 +52,11 @@ def owned_by_enclosing_repository(path: Path) -> bool:
     """Whether a repository around `path` would track it (a monorepo), so no new one is needed.
 
     A path the enclosing repository ignores is not its business: it gets its own repository.
+    `path` need not exist yet: the trailing slash makes directory-only patterns match it.
     """
     if _git("rev-parse", "--is-inside-work-tree", cwd=path.parent).returncode != 0:
         return False
-    return _git("check-ignore", "--quiet", path.name, cwd=path.parent).returncode != 0
+    return _git("check-ignore", "--quiet", f"{path.name}/", cwd=path.parent).returncode != 0
 
 
 def init_and_commit(
@@ -80,7 +81,6 @@ def init_and_commit(
         if result.returncode != 0:
             detail = (result.stderr or result.stdout).strip().splitlines()
             raise GeneratorError(
-                f"git {args[0] if args[0] != '-c' else 'commit'} failed in {path}: "
-                f"{detail[-1] if detail else 'no output'} (the files are in place; "
-                "commit them yourself, or run again with --no-git)"
+                f"git {args[0] if args[0] != '-c' else 'commit'} failed: "
+                f"{detail[-1] if detail else 'no output'}"
             )

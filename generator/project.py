@@ -5,15 +5,15 @@ render is moved in. Nothing is deleted or changed that this run did not create, 
 the template produces when the caller passes `force=True`; a failure part way undoes the move.
 """
 
+import errno
 import os
 import shutil
-import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__, git
+from . import __version__, git, interrupts
 from .answers import Questionnaire
 from .errors import GeneratorError, UsageError
 from .questions import load_questions
@@ -59,7 +59,8 @@ def create(
     Unanswered questions take their defaults (authors from `git config`); `project_name`
     defaults to the destination's name. `source` is the template to render, by default the
     installed one (tests pass other versions). Raises UsageError for bad answers or a destination
-    that must not be touched, GeneratorError for other failures.
+    that must not be touched, GeneratorError for other failures; either way, and on Ctrl-C,
+    nothing is left behind.
     """
     target = Path(destination).absolute()
     given = {"project_name": target.name, **answers}
@@ -68,54 +69,93 @@ def create(
         given, use_defaults=True, default_overrides=default_answers_from_git()
     )
     _check_destination(target, force=force)
-    had_files = target.is_dir() and any(target.iterdir())
-    with tempfile.TemporaryDirectory(prefix=".new-app-", dir=target.parent) as staging:
-        files = _render(Path(staging) / "project", resolved.answers, source)
-        overwritten = [name for name in files if (target / name).exists()]
+    # A directory that already held files is the user's: no repository is forced on it.
+    wants_git = git_init and not (target.is_dir() and any(target.iterdir()))
+    commit = wants_git and git.available() and not git.owned_by_enclosing_repository(target)
+    # Beside the destination: the same file system, so moving in is renaming.
+    with interrupts.scratch_directory(target.parent, prefix=".new-app-") as staging:
+        project = staging / "project"
+        try:
+            files = _render(project, resolved.answers, source)
+            if commit and not pretend:
+                # Committed before the move, so the project lands with its repository or not at all.
+                _first_commit(project, files, resolved.answers)
+        except OSError as error:
+            fix = (
+                "free some space, or pick another place"
+                if _disk_full(error)
+                else "pick another place"
+            )
+            raise GeneratorError(
+                f"could not write in {target.parent}: {error.strerror or error}; nothing was "
+                f"changed ({fix})"
+            ) from error
         result = Result(
             target,
             resolved.answers,
             files,
             resolved.computed["package_name"],
-            overwritten,
+            overwritten=[name for name in files if (target / name).exists()],
+            committed=commit and not pretend,
             pretend=pretend,
         )
         if pretend:
             return result
-        _move_into_place(Path(staging), files, target)
-    # A directory that already held files is the user's: no repository is forced on it.
-    if git_init and not had_files:
-        if not git.available():
-            raise GeneratorError(
-                f"created {target}, but git is not installed: install git and commit the "
-                "project yourself (template updates need it), or pass --no-git"
-            )
-        if not git.owned_by_enclosing_repository(target):
-            git.init_and_commit(
-                target,
-                files,
-                f"Create {resolved.answers['project_name']} with gradio-forge {__version__}",
-                fallback_name=resolved.answers.get("author_name") or "new-app",
-                fallback_email=resolved.answers.get("author_email") or "new-app@localhost",
-            )
-            result.committed = True
+        # From here the project lands whole or not at all: a Ctrl-C waits until it has landed,
+        # and then there is nothing left to stop.
+        with interrupts.held():
+            _move_into_place(project, target, staging / "backup")
+            shutil.rmtree(staging, ignore_errors=True)
+    if wants_git and not git.available():
+        raise GeneratorError(
+            f"created {target}, but git is not installed: install git and commit the "
+            "project yourself (template updates need it), or pass --no-git"
+        )
     return result
 
 
+def _first_commit(project: Path, files: list[str], answers: Mapping[str, Any]) -> None:
+    try:
+        git.init_and_commit(
+            project,
+            files,
+            f"Create {answers['project_name']} with gradio-forge {__version__}",
+            fallback_name=answers.get("author_name") or "new-app",
+            fallback_email=answers.get("author_email") or "new-app@localhost",
+        )
+    except GeneratorError as error:
+        raise GeneratorError(
+            f"{error.message}; nothing was written (fix that, or pass --no-git)"
+        ) from error
+
+
+def _disk_full(error: OSError) -> bool:
+    return error.errno in {errno.ENOSPC, errno.EDQUOT}
+
+
 def _check_destination(target: Path, *, force: bool) -> None:
-    if not target.parent.is_dir():
-        raise UsageError(f"{target.parent} does not exist: create it first, or pick another place")
+    parent = target.parent
+    existing = next(path for path in target.parents if path.exists())
+    if not existing.is_dir():
+        raise UsageError(f"{existing} is a file, not a directory: choose another place")
+    if existing != parent:
+        raise UsageError(f"{parent} does not exist: create it first, or pick another place")
+    if target.is_symlink() and not target.exists():
+        raise UsageError(f"{target} is a broken symbolic link: remove it, or choose another name")
     if target.exists() and not target.is_dir():
         raise UsageError(f"{target} is a file, not a directory: choose another name")
+    writable = os.R_OK | os.W_OK | os.X_OK
+    for directory in (target, parent):
+        if directory.is_dir() and not os.access(directory, writable):
+            raise UsageError(
+                f"cannot write in {directory}: pick a directory you can write to, "
+                "or fix its permissions"
+            )
     if target.is_dir() and any(target.iterdir()) and not force:
         raise UsageError(
             f"{target} already exists and is not empty: choose another name, or pass --force "
             "to write the template's files into it (other files are left alone)"
         )
-    if not os.access(target.parent, os.W_OK) or (
-        target.is_dir() and not os.access(target, os.W_OK)
-    ):
-        raise UsageError(f"cannot write in {target.parent}: pick a directory you can write to")
 
 
 def _render(staging: Path, answers: Mapping[str, Any], source: TemplateSource) -> list[str]:
@@ -130,40 +170,47 @@ def _render(staging: Path, answers: Mapping[str, Any], source: TemplateSource) -
     )
 
 
-def _move_into_place(staging: Path, files: list[str], target: Path) -> None:
-    """Move rendered files into `target`; on any failure, put everything back as it was."""
-    source = staging / "project"
-    backup = staging / "backup"
-    created: list[Path] = []
-    replaced: list[str] = []
+def _move_into_place(project: Path, target: Path, backup: Path) -> None:
+    """Move the rendered `project` into `target`; on any failure, put everything back as it was.
+
+    A new `target` is one rename. In an existing one, entries it lacks are renamed in whole and
+    its files that the template also makes are replaced, the originals parked in `backup`.
+    """
+    done: list[tuple[Path, Path]] = []
+
+    def rename(source: Path, destination: Path) -> None:
+        os.rename(source, destination)
+        done.append((source, destination))
+
     try:
-        if not target.exists():
-            target.mkdir()
-            created.append(target)
-        for name in files:
-            destination = target / name
-            for parent in reversed(destination.relative_to(target).parents):
-                directory = target / parent
-                if not directory.exists():
-                    directory.mkdir()
-                    created.append(directory)
-            if destination.exists():
-                (backup / name).parent.mkdir(parents=True, exist_ok=True)
-                os.replace(destination, backup / name)
-                replaced.append(name)
-            else:
-                created.append(destination)
-            shutil.move(source / name, destination)
+        if target.exists():
+            _merge(project, target, backup, rename)
+        else:
+            rename(project, target)
     except BaseException as error:
-        for path in reversed(created):
-            if path.is_dir():
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                path.unlink(missing_ok=True)
-        for name in replaced:
-            os.replace(backup / name, target / name)
+        for source, destination in reversed(done):
+            os.rename(destination, source)
         if isinstance(error, OSError):
+            hint = " (free some space)" if _disk_full(error) else ""
             raise GeneratorError(
-                f"could not write {target}: {error.strerror or error}; nothing was changed"
+                f"could not write {target}: {error.strerror or error}; nothing was changed{hint}"
             ) from error
         raise
+
+
+def _merge(source: Path, target: Path, backup: Path, rename: Callable[[Path, Path], None]) -> None:
+    for entry in sorted(source.iterdir()):
+        there = target / entry.name
+        if entry.is_dir() and there.is_dir() and not there.is_symlink():
+            _merge(entry, there, backup / entry.name, rename)
+            continue
+        if there.is_symlink() or there.exists():
+            if entry.is_dir() or there.is_dir():
+                kind = "directory" if entry.is_dir() else "file"
+                raise UsageError(
+                    f"{there} is in the way of a {kind} the template makes: move it away, "
+                    "or choose another name"
+                )
+            backup.mkdir(parents=True, exist_ok=True)
+            rename(there, backup / entry.name)
+        rename(entry, there)

@@ -3,12 +3,16 @@
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from . import interrupts
 from .answers import Questionnaire
 from .errors import UsageError
 from .project import Result, create, default_answers_from_git
 from .questions import load_questions
+
+if TYPE_CHECKING:
+    from .update import UpdateResult
 
 
 def read_data_file(path: Path) -> dict[str, Any]:
@@ -57,9 +61,10 @@ def run_create(
     result = create(
         output_dir / name, resolution.answers, force=force, pretend=pretend, git_init=git_init
     )
-    if json_output:
-        print(json.dumps(summary(result), indent=2))
-    report(result, git_init=git_init)
+    with interrupts.held():  # the project is complete: say so, even to a Ctrl-C
+        if json_output:
+            print(json.dumps(summary(result), indent=2))
+        report(result, git_init=git_init)
 
 
 def parse_data(pairs: list[str]) -> dict[str, str]:
@@ -79,6 +84,11 @@ def run_update(
     from .update import update
 
     result = update(directory, changes, pretend=pretend)
+    with interrupts.held():  # the update is done: report it, even to a Ctrl-C
+        return _report_update(result, pretend=pretend, json_output=json_output)
+
+
+def _report_update(result: "UpdateResult", *, pretend: bool, json_output: bool) -> int:
     if json_output:
         print(
             json.dumps(
@@ -172,6 +182,9 @@ def report(result: Result, *, git_init: bool) -> None:
     answers = result.answers
     kind = f"{answers['app_type']} app, {answers['deploy_target']} target"
     say(f"Created {result.destination} ({kind}, {len(result.files)} files).")
+    if result.overwritten:
+        replaced = ", ".join(result.overwritten)
+        say(f"Replaced {len(result.overwritten)} existing file(s) (--force): {replaced}")
     if git_init and not result.committed:
         say("note: no git commit made: the directory already had files, or is in a repository.")
         say("      Commit the project yourself before running template updates.")

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__, git
+from . import __version__, git, interrupts
 from .errors import GeneratorError
 from .template_source import template_root
 
@@ -72,13 +72,24 @@ def template_repository(source: TemplateSource) -> Iterator[tuple[str, str]]:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (repository / ".git").is_dir():
             git.run(repository.parent, "init", "--quiet", repository.name)
+        # Only new-app uses this repository, and only under this lock: a git lock file found
+        # now was left by a run stopped mid-way, and would block every later run.
+        for stale in (repository / ".git").rglob("*.lock"):
+            stale.unlink(missing_ok=True)
         if source.history:
             # The bundle is authoritative for released versions.
             git.run(
                 repository, "fetch", "--quiet", "--force", source.history, "refs/tags/*:refs/tags/*"
             )
         snapshot(repository, source.root, source.version)
-        yield TEMPLATE_URL, source.version
+        # copier's temporary files (its clone of the template, its renders) go in a directory
+        # of ours: removed whatever happens, so a Ctrl-C never leaves them behind.
+        with interrupts.scratch_directory() as scratch:
+            previous, tempfile.tempdir = tempfile.tempdir, str(scratch)
+            try:
+                yield TEMPLATE_URL, source.version
+            finally:
+                tempfile.tempdir = previous
 
 
 def snapshot(repository: Path, root: Path, version: str) -> None:

@@ -15,9 +15,9 @@ from typing import Any
 
 import yaml
 
-from . import git
-from .answers import Questionnaire
-from .errors import GeneratorError, UsageError
+from . import git, interrupts
+from .answers import InvalidAnswer, Questionnaire, Resolution
+from .errors import GeneratorError, Interrupted, UsageError
 from .questions import load_questions
 from .template_history import (
     TEMPLATE_URL,
@@ -29,6 +29,10 @@ from .template_history import (
 ANSWERS_FILE = ".copier-answers.yml"
 CONFLICT_MARKER = "<<<<<<< before updating"
 _UNMERGED = {"DD", "AU", "UD", "UA", "DU", "AA", "UU"}
+_RESTORE_ANSWERS = f"restore it with `git checkout -- {ANSWERS_FILE}`"
+# What a user runs in the project when the automatic restore after a failed update cannot:
+# the update starts from a clean tree, so this loses nothing, and without -x ignored files stay.
+RESTORE_BY_HAND = "git reset --hard && git clean -fd"
 
 
 @dataclass
@@ -75,18 +79,17 @@ def read_answers(project: Path) -> dict[str, Any]:
         )
     try:
         answers = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror}; fix its permissions") from None
     except (yaml.YAMLError, UnicodeDecodeError):
         answers = None
     if not isinstance(answers, dict):
-        raise UsageError(
-            f"{path} is corrupted (not a YAML mapping): restore it with "
-            f"`git checkout -- {ANSWERS_FILE}`"
-        )
-    missing = [key for key in ("_commit", "_src_path") if not answers.get(key)]
+        raise UsageError(f"{path} is corrupted (not a YAML mapping): {_RESTORE_ANSWERS}")
+    missing = [key for key in ("_commit", "_src_path") if not isinstance(answers.get(key), str)]
     if missing:
         raise UsageError(
             f"{path} lacks {' and '.join(missing)}: the template version it was made from is "
-            f"unknown; restore the file with `git checkout -- {ANSWERS_FILE}`"
+            f"unknown; {_RESTORE_ANSWERS}"
         )
     if answers["_src_path"] != TEMPLATE_URL:
         raise UsageError(
@@ -96,10 +99,33 @@ def read_answers(project: Path) -> dict[str, Any]:
     return answers
 
 
+def _resolve(
+    project: Path,
+    questionnaire: Questionnaire,
+    stored: Mapping[str, Any],
+    changes: Mapping[str, Any],
+) -> Resolution:
+    """Resolve the stored answers with `changes` on top; a bad stored one blames the file."""
+    known = {question.name for question in questionnaire.questions}
+    # An answer to a question the template no longer asks is the template's history, not an error.
+    stored = {key: value for key, value in stored.items() if key in known}
+    try:
+        return questionnaire.resolve({**stored, **changes}, use_defaults=True)
+    except InvalidAnswer as error:
+        if error.question.name in changes:
+            raise
+        raise UsageError(
+            f"{project / ANSWERS_FILE}: {error.question.name}: {error.reason}; correct it "
+            f"there, or {_RESTORE_ANSWERS}"
+        ) from None
+
+
 def check(project: Path, source: TemplateSource | None = None) -> CheckResult:
     answers = read_answers(project)
     source = source or installed_source()
-    return CheckResult(project, str(answers["_commit"]), source.version)
+    stored = {k: v for k, v in answers.items() if not k.startswith("_")}
+    _resolve(project, Questionnaire(load_questions(source.root / "copier.yml")), stored, {})
+    return CheckResult(project, answers["_commit"], source.version)
 
 
 def update(
@@ -123,10 +149,10 @@ def update(
     if "project_name" in changes and changes["project_name"] != answers.get("project_name"):
         raise UsageError("the project name cannot change in an update: create a new project")
     stored = {k: v for k, v in answers.items() if not k.startswith("_")}
-    resolution = questionnaire.resolve({**stored, **changes}, use_defaults=True)
+    resolution = _resolve(project, questionnaire, stored, changes)
     changes = {k: v for k, v in changes.items() if k in resolution.answers}
     _require_clean_repository(project)
-    result = UpdateResult(project, str(answers["_commit"]), source.version, pretend=pretend)
+    result = UpdateResult(project, answers["_commit"], source.version, pretend=pretend)
     if result.from_version == source.version and not changes:
         return result
     if pretend:
@@ -137,9 +163,34 @@ def update(
             _collect(clone, result)
             result.diff = git.run(clone, "diff", "HEAD", check=False)
         return result
-    result.kept = _run_copier_update(project, result.from_version, stored, changes, source)
-    _collect(project, result)
+    try:
+        result.kept = _run_copier_update(project, result.from_version, stored, changes, source)
+        _collect(project, result)
+    except BaseException as error:
+        # The tree was clean when the update started: going back to HEAD loses nothing.
+        problem = _restore(project)
+        outcome = (
+            f"{project} is as it was"
+            if problem is None
+            else f"restoring {project} failed ({problem}): run `{RESTORE_BY_HAND}` in it"
+        )
+        if isinstance(error, KeyboardInterrupt):
+            raise Interrupted(f"interrupted: {outcome}") from None
+        if isinstance(error, GeneratorError):
+            error.message = f"{error.message}; {outcome}"
+        raise
     return result
+
+
+def _restore(project: Path) -> str | None:
+    """Put the project back at HEAD; what went wrong, or None. Ctrl-C waits until it is done."""
+    with interrupts.held():
+        try:
+            git.run(project, "reset", "--quiet", "--hard", "HEAD")
+            git.run(project, "clean", "--quiet", "-d", "--force")
+        except GeneratorError as error:
+            return error.message.splitlines()[0]
+    return None
 
 
 def _run_copier_update(
@@ -176,6 +227,8 @@ def _run_copier_update(
             raise GeneratorError(f"the update failed: {error}") from None
         except subprocess.CalledProcessError as error:
             raise GeneratorError(f"the update failed: {error}") from None
+        except OSError as error:
+            raise GeneratorError(f"the update failed: {error.strerror or error}") from None
         deleted = [name for name in tracked if name and not (project / name).exists()]
         if not deleted:
             return []

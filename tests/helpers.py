@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -37,22 +38,33 @@ def require_tool(name: str) -> str:
     pytest.skip(f"{name} is not installed")
 
 
+def cli_command(*args: str, env: dict[str, str] | None = None) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment that run this checkout's `new-app`."""
+    return [sys.executable, "-m", "generator", *args], {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        **(env or {}),
+    }
+
+
 def run_cli(
     *args: str,
     cwd: Path,
     input: str | None = None,
     timeout: float = 60,
     env: dict[str, str] | None = None,
+    prefix: Sequence[str] = (),
 ) -> subprocess.CompletedProcess[str]:
-    """Run `new-app` as a user would, without a terminal."""
+    """Run `new-app` as a user would, without a terminal (under `prefix`, e.g. setpriv)."""
+    command, environment = cli_command(*args, env=env)
     return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
+        [*prefix, *command],
         cwd=cwd,
         input=input if input is not None else "",
         capture_output=True,
         text=True,
         timeout=timeout,
-        env={**os.environ, "PYTHONPATH": str(REPO), **(env or {})},
+        env=environment,
     )
 
 

@@ -217,8 +217,9 @@ def test_destination_that_is_a_file_is_refused(tmp_path: Path) -> None:
 def test_disk_full_while_writing_leaves_everything_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A failure half-way through moving the project in; test_safety fills a real disk."""
     import errno
-    import shutil
+    import os
 
     from generator.errors import GeneratorError
     from generator.project import create
@@ -228,20 +229,21 @@ def test_disk_full_while_writing_leaves_everything_as_it_was(
     (project / "notes.txt").write_text("mine\n")
     (project / "README.md").write_text("my readme\n")  # the template writes one too
     before = manifest(tmp_path)
-    real_move = shutil.move
+    real_rename = os.rename
     moves = 0
 
-    def move_until_the_disk_is_full(source: Path, destination: Path) -> None:
+    def rename_until_the_disk_is_full(source: Path, destination: Path) -> None:
         nonlocal moves
-        moves += 1
-        if moves > 8:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        real_move(source, destination)
+        if ".new-app-" in str(source) and ".new-app-" not in str(destination):  # moving in
+            moves += 1
+            if moves == 6:  # README.md, the user's copy parked in the staging directory
+                raise OSError(errno.ENOSPC, "No space left on device")
+        real_rename(source, destination)
 
-    monkeypatch.setattr("generator.project.shutil.move", move_until_the_disk_is_full)
+    monkeypatch.setattr("generator.project.os.rename", rename_until_the_disk_is_full)
     with pytest.raises(GeneratorError, match="No space left on device; nothing was changed"):
         create(project, {}, force=True, git_init=False)
-    assert moves > 8
+    assert moves > 6  # the user's README.md went back
     assert manifest(tmp_path) == before
     assert [p.name for p in tmp_path.iterdir()] == ["demo"]  # no staging directory left
 

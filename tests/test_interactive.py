@@ -102,7 +102,7 @@ def test_ctrl_c_writes_nothing(tmp_path: Path) -> None:
     child = spawn("halted", cwd=tmp_path)
     child.expect("Title shown")
     child.sendintr()
-    child.expect("aborted: nothing was written")
+    child.expect("interrupted: nothing was written")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
