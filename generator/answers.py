@@ -101,6 +101,11 @@ class Questionnaire:
 
     def problem(self, question: Question, value: Any, context: Mapping[str, Any]) -> str | None:
         """Why `value` is not an acceptable answer, or None when it is."""
+        if isinstance(value, str):
+            try:
+                value.encode()
+            except UnicodeEncodeError:  # undecodable command-line bytes arrive as lone surrogates
+                return "not valid UTF-8 text; retype it"
         allowed = [choice.value for choice in question.choices]
         if allowed and value not in allowed:
             return f"{value!r} is not one of: {', '.join(map(str, allowed))}"
