@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from jinja2 import Template
 from jinja2.sandbox import SandboxedEnvironment
 
 from .errors import UsageError
@@ -58,6 +59,7 @@ class Questionnaire:
         self._env = SandboxedEnvironment(
             extensions=["jinja2_ansible_filters.AnsibleCoreFiltersExtension"]
         )
+        self._compiled: dict[str, Template] = {}
 
     def by_name(self, name: str) -> Question:
         return next(question for question in self.questions if question.name == name)
@@ -65,7 +67,9 @@ class Questionnaire:
     def _render(self, template: Any, context: Mapping[str, Any]) -> Any:
         if not isinstance(template, str) or "{" not in template:
             return template
-        return self._env.from_string(template).render(context)
+        if template not in self._compiled:  # each is rendered again for every answer checked
+            self._compiled[template] = self._env.from_string(template)
+        return self._compiled[template].render(context)
 
     def applies(self, question: Question, context: Mapping[str, Any]) -> bool:
         when = self._render(question.when, context)

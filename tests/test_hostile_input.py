@@ -27,7 +27,7 @@ import yaml
 from dotenv import dotenv_values
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
-from jinja2 import FileSystemLoader
+from jinja2 import FileSystemLoader, Template
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator import create
@@ -113,6 +113,11 @@ _ENV = SandboxedEnvironment(
 )
 
 
+@cache
+def _compiled(source: str) -> Template:
+    return _ENV.from_string(source)
+
+
 def resolve(answers: Mapping[str, Any]) -> Resolution:
     return QUESTIONS.resolve({"project_name": "proj", **answers}, use_defaults=True)
 
@@ -130,13 +135,11 @@ def render_in_memory(resolution: Resolution) -> dict[str, str]:
         relative = source.relative_to(REPO / "template").as_posix()
         if not source.is_file() or relative.startswith("_literals"):
             continue
-        path = _ENV.from_string(relative).render(context).removesuffix(".jinja")
+        path = _compiled(relative).render(context).removesuffix(".jinja")
         if "" in path.split("/"):
             continue  # a name that renders empty: copier skips the file
         text = source.read_text(encoding="utf-8")
-        files[path] = (
-            _ENV.from_string(text).render(context) if relative.endswith(".jinja") else text
-        )
+        files[path] = _compiled(text).render(context) if relative.endswith(".jinja") else text
     return files
 
 
@@ -333,7 +336,7 @@ MODEL_ID = st.from_regex(
 
 
 @pytest.mark.parametrize("question", FREE_TEXT)
-@hostile(100)
+@hostile(200)
 @given(value=hostile_text())
 @example(value=KITCHEN_SINK)
 def test_free_text_is_refused_only_for_what_copier_yml_refuses(question: str, value: str) -> None:
@@ -355,7 +358,7 @@ def test_free_text_is_refused_only_for_what_copier_yml_refuses(question: str, va
         assert not REFUSED.search(value)
 
 
-@hostile(40)
+@hostile(150)
 @given(answers=hostile_answers(allow_refused=False))
 @example(answers={**_combination("chat", "server", "password"), "title": KITCHEN_SINK[:80]})
 @example(answers={**_combination("chat", "spaces", "none"), "system_prompt": "it's C:\\dir\\"})
@@ -456,7 +459,7 @@ def test_standard_library_names_are_refused() -> None:
             assert problem and "standard library" in problem, module
 
 
-@hostile(12)
+@hostile(40)
 @given(
     name=st.from_regex(r"[A-Za-z][A-Za-z0-9_-]{39}", fullmatch=True),
     app_type=st.sampled_from(CHOICES["app_type"]),
