@@ -36,6 +36,7 @@ from generator.errors import UsageError
 
 from .helpers import (
     CHOICES,
+    COMBINATIONS,
     QUESTIONS,
     REPO,
     assert_caddy_accepts,
@@ -95,11 +96,9 @@ def hostile_text(*, allow_refused: bool = True) -> st.SearchStrategy[str]:
     return st.one_of(glued, glued, glued, long)
 
 
-def email(*, allow_refused: bool = True) -> st.SearchStrategy[str]:
-    """Addresses with hostile parts: mostly accepted, some refused."""
-    part = hostile_text(allow_refused=allow_refused)
-    if not allow_refused:  # what no address may hold
-        part = part.map(lambda text: re.sub(r'[@\s<>"]', "", text))
+def email() -> st.SearchStrategy[str]:
+    """Addresses with hostile parts, minus what no address may hold."""
+    part = hostile_text(allow_refused=False).map(lambda text: re.sub(r'[@\s<>"]', "", text))
     part = part.filter(bool)
     return st.one_of(st.just(""), st.builds(lambda a, b: f"{a}@{b}", part, part))
 
@@ -174,9 +173,7 @@ def _combination(app_type: str, deploy_target: str, auth: str) -> dict[str, str]
 def python_constant(source: str, name: str) -> Any:
     """The value of the module-level `name = "..."` or class-level `name: str = "..."`."""
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == [
-            name
-        ]:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == name:
             return ast.literal_eval(node.value)
         if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", None) == name:
             assert node.value is not None
@@ -286,35 +283,27 @@ def assert_refused_cleanly(error: InvalidAnswer | UsageError) -> None:
 
 # --- The many-example tests: validators and in-memory rendering -------------------------------
 
-COMBINATION = st.sampled_from(
-    [
-        (a, d, au)
-        for a in CHOICES["app_type"]
-        for d in CHOICES["deploy_target"]
-        for au in CHOICES["auth"]
-    ]
-)
-
 
 @st.composite
 def hostile_answers(
-    draw: st.DrawFn, combination: tuple[str, str, str] | None = None, *, allow_refused: bool = True
+    draw: st.DrawFn, combination: tuple[str, str, str] | None = None
 ) -> dict[str, Any]:
-    """Hostile free text for one combination, plus valid values for the constrained answers."""
-    app_type, deploy_target, auth = combination or draw(COMBINATION)
-    text = hostile_text(allow_refused=allow_refused)
+    """Hostile answers copier.yml accepts, for one combination (drawn when not given).
+
+    Free text within the limits copier.yml sets (the refusal test covers what lies beyond), and
+    valid values for the answers it constrains to a pattern.
+    """
+    app_type, deploy_target, auth = combination or draw(st.sampled_from(COMBINATIONS))
+    text = hostile_text(allow_refused=False)
     answers: dict[str, Any] = {
         **_combination(app_type, deploy_target, auth),
-        "title": draw(text.filter(str.strip))[
-            :80
-        ],  # the limits copier.yml sets; longer ones are tested above
+        "title": draw(text.filter(str.strip))[:80],
         "description": draw(text)[:200],
         "author_name": draw(text),
-        "author_email": draw(email(allow_refused=allow_refused)),
+        "author_email": draw(email()),
     }
     if app_type == "chat":
-        prompt = draw(text)
-        answers["system_prompt"] = (prompt if allow_refused else prompt.replace("${", "$ {"))[:1000]
+        answers["system_prompt"] = draw(text).replace("${", "$ {")[:1000]
     if app_type == "gpu-inference":
         answers["model_id"] = draw(MODEL_ID)
     if deploy_target in {"docker", "server"}:
@@ -324,7 +313,7 @@ def hostile_answers(
     return answers
 
 
-# Valid values of the answers copier.yml constrains to a pattern, drawn from that pattern.
+# Valid values of the answers copier.yml constrains to a pattern.
 ROOT_PATH = st.from_regex(r"(/[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,12}){1,3}", fullmatch=True)
 DOMAIN = st.from_regex(
     r"[A-Za-z0-9]([A-Za-z0-9-]{0,10}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,10}[A-Za-z0-9])?){0,3}",
@@ -359,7 +348,7 @@ def test_free_text_is_refused_only_for_what_copier_yml_refuses(question: str, va
 
 
 @hostile(150)
-@given(answers=hostile_answers(allow_refused=False))
+@given(answers=hostile_answers())
 @example(answers={**_combination("chat", "server", "password"), "title": KITCHEN_SINK[:80]})
 @example(answers={**_combination("chat", "spaces", "none"), "system_prompt": "it's C:\\dir\\"})
 @example(answers={**_combination("chat", "docker", "none"), "system_prompt": "\\"})
@@ -399,7 +388,7 @@ def test_created_projects_keep_hostile_answers(
     app_type: str, deploy_target: str, auth: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     @hostile(1)
-    @given(answers=hostile_answers((app_type, deploy_target, auth), allow_refused=False))
+    @given(answers=hostile_answers((app_type, deploy_target, auth)))
     @example(
         answers={
             **_combination(app_type, deploy_target, auth),
