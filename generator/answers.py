@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from jinja2 import Template
 from jinja2.sandbox import SandboxedEnvironment
 
 from .errors import UsageError
@@ -58,6 +59,7 @@ class Questionnaire:
         self._env = SandboxedEnvironment(
             extensions=["jinja2_ansible_filters.AnsibleCoreFiltersExtension"]
         )
+        self._compiled: dict[str, Template] = {}
 
     def by_name(self, name: str) -> Question:
         return next(question for question in self.questions if question.name == name)
@@ -65,7 +67,9 @@ class Questionnaire:
     def _render(self, template: Any, context: Mapping[str, Any]) -> Any:
         if not isinstance(template, str) or "{" not in template:
             return template
-        return self._env.from_string(template).render(context)
+        if template not in self._compiled:  # each is rendered again for every answer checked
+            self._compiled[template] = self._env.from_string(template)
+        return self._compiled[template].render(context)
 
     def applies(self, question: Question, context: Mapping[str, Any]) -> bool:
         when = self._render(question.when, context)
@@ -101,6 +105,11 @@ class Questionnaire:
 
     def problem(self, question: Question, value: Any, context: Mapping[str, Any]) -> str | None:
         """Why `value` is not an acceptable answer, or None when it is."""
+        if isinstance(value, str):
+            try:
+                value.encode()
+            except UnicodeEncodeError:  # undecodable command-line bytes arrive as lone surrogates
+                return "not valid UTF-8 text; retype it"
         allowed = [choice.value for choice in question.choices]
         if allowed and value not in allowed:
             return f"{value!r} is not one of: {', '.join(map(str, allowed))}"

@@ -86,3 +86,34 @@ def assert_lints_clean(project: Path) -> None:
     ):
         result = subprocess.run(command, cwd=project, capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def assert_nginx_accepts(site: str, workdir: Path) -> None:
+    """`nginx -t` accepts the generated site `site` (the text of deploy/nginx.conf)."""
+    nginx = require_tool("nginx")
+    # Outside compose the service name `app` does not resolve; nginx -t resolves upstreams.
+    (workdir / "site.conf").write_text(site.replace("server app:7860;", "server 127.0.0.1:7860;"))
+    (workdir / "nginx.conf").write_text(
+        f"pid {workdir}/nginx.pid;\nevents {{}}\nhttp {{ include {workdir}/site.conf; }}\n"
+    )
+    command = [
+        nginx,
+        "-t",
+        "-q",
+        "-p",
+        str(workdir),
+        "-e",
+        "stderr",
+        "-c",
+        str(workdir / "nginx.conf"),
+    ]
+    result = subprocess.run(command, cwd=workdir, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def assert_caddy_accepts(caddyfile: Path) -> None:
+    """`caddy validate` accepts the generated Caddyfile."""
+    caddy = require_tool("caddy")
+    command = [caddy, "validate", "--adapter", "caddyfile", "--config", str(caddyfile)]
+    result = subprocess.run(command, cwd=caddyfile.parent, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

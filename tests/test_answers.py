@@ -111,6 +111,9 @@ BAD_ANSWERS = [
     {"deploy_target": "docker", "root_path": "no-slash"},
     {"deploy_target": "server", "domain": "bad domain"},
     {"project_name": "a" * 33, "deploy_target": "server"},
+    {"project_name": "email"},
+    {"title": "tab\there"},
+    {"deploy_target": "docker", "root_path": "/.."},
 ]
 
 

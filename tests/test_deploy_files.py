@@ -12,7 +12,13 @@ import pytest
 import yaml
 from dockerfile_parse import DockerfileParser
 
-from .helpers import CHOICES, COMBINATIONS, require_tool
+from .helpers import (
+    CHOICES,
+    COMBINATIONS,
+    assert_caddy_accepts,
+    assert_nginx_accepts,
+    require_tool,
+)
 from .live import START_TIMEOUT_S, app_environment, free_port, password_hash
 
 TARGET_FILES = {
@@ -193,32 +199,14 @@ def test_workflow_scripts_pass_shellcheck(workflows: Path) -> None:
 
 @pytest.mark.parametrize("target", ["docker", "server"])
 def test_nginx_accepts_the_site(render: Callable[..., Path], target: str, tmp_path: Path) -> None:
-    nginx = require_tool("nginx")
     site = (deployed(render, target) / "deploy" / "nginx.conf").read_text()
-    # Outside compose the service name `app` does not resolve; nginx -t resolves upstreams.
-    (tmp_path / "site.conf").write_text(site.replace("server app:7860;", "server 127.0.0.1:7860;"))
-    (tmp_path / "nginx.conf").write_text(
-        f"pid {tmp_path}/nginx.pid;\nevents {{}}\nhttp {{ include {tmp_path}/site.conf; }}\n"
-    )
-    run(
-        nginx,
-        "-t",
-        "-q",
-        "-p",
-        tmp_path,
-        "-e",
-        "stderr",
-        "-c",
-        tmp_path / "nginx.conf",
-        cwd=tmp_path,
-    )
+    assert_nginx_accepts(site, tmp_path)
     assert "client_max_body_size 11m;" in site  # the 10 MB upload limit plus the multipart envelope
     assert "proxy_buffering off;" in site
 
 
 def test_caddy_accepts_the_caddyfile(render: Callable[..., Path]) -> None:
-    caddy = require_tool("caddy")
     project = deployed(render, "server")
-    run(caddy, "validate", "--adapter", "caddyfile", "--config", "deploy/Caddyfile", cwd=project)
+    assert_caddy_accepts(project / "deploy" / "Caddyfile")
     text = (project / "deploy" / "Caddyfile").read_text()
     assert "flush_interval -1" in text
