@@ -6,6 +6,7 @@ the CLI refuses exactly what the template refuses, before anything is written.
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from jinja2 import Template
@@ -53,13 +54,20 @@ class Resolution:
     """Questions answered by the user that do not apply to the other answers."""
 
 
+@cache
+def _compiled(template: str) -> Template:
+    """copier.yml's expressions, compiled once per process: compiling costs more than rendering."""
+    return _environment().from_string(template)
+
+
+@cache
+def _environment() -> SandboxedEnvironment:
+    return SandboxedEnvironment(extensions=["jinja2_ansible_filters.AnsibleCoreFiltersExtension"])
+
+
 class Questionnaire:
     def __init__(self, questions: list[Question]) -> None:
         self.questions = questions
-        self._env = SandboxedEnvironment(
-            extensions=["jinja2_ansible_filters.AnsibleCoreFiltersExtension"]
-        )
-        self._compiled: dict[str, Template] = {}
 
     def by_name(self, name: str) -> Question:
         return next(question for question in self.questions if question.name == name)
@@ -67,9 +75,7 @@ class Questionnaire:
     def _render(self, template: Any, context: Mapping[str, Any]) -> Any:
         if not isinstance(template, str) or "{" not in template:
             return template
-        if template not in self._compiled:  # each is rendered again for every answer checked
-            self._compiled[template] = self._env.from_string(template)
-        return self._compiled[template].render(context)
+        return _compiled(template).render(context)
 
     def applies(self, question: Question, context: Mapping[str, Any]) -> bool:
         when = self._render(question.when, context)

@@ -65,8 +65,12 @@ def create(
     target = Path(destination).absolute()
     given = {"project_name": target.name, **answers}
     source = source or installed_source()
+    # Asking git costs two processes; the CLI has already filled these answers in.
+    authors_given = {"author_name", "author_email"} <= given.keys()
     resolved = Questionnaire(load_questions(source.root / "copier.yml")).resolve(
-        given, use_defaults=True, default_overrides=default_answers_from_git()
+        given,
+        use_defaults=True,
+        default_overrides={} if authors_given else default_answers_from_git(),
     )
     _check_destination(target, force=force)
     # A directory that already held files is the user's: no repository is forced on it.

@@ -1,29 +1,32 @@
 """Time `new-app` against plain copier doing the same work, on this machine.
 
-    /tmp/v/bin/python scripts/bench_cli.py [--runs 7]
+    /tmp/v/bin/python scripts/bench_cli.py [--runs 7] [--skip-update]
 
 It measures the code of the checkout it lives in: `new-app` runs as `python -m generator` with
 PYTHONPATH set to this checkout (an installed `new-app` script may be an editable install of
-another one). copier, git and python come from the interpreter running this script (its bin
-directory must hold `copier`). HOME is a throwaway directory, so the user's template cache and
-git identity are untouched.
+another checkout). copier and python come from the interpreter running this script (its bin
+directory must hold `copier`; see --bin). HOME is a throwaway directory, so the user's template
+cache and git identity are untouched.
 
-Fair baselines, the same work for both sides:
+The baselines do the same work as new-app:
 - start-up: `python -c pass` (the floor) and `copier --help`;
 - create: `copier copy` of new-app's own template repository (~/.cache/gradio-forge/template,
-  which new-app rebuilds from the history bundle on every run) at the same tag with the same
-  answers (read from new-app's .copier-answers.yml); with git, followed by
+  which new-app keeps in step with the history bundle and the installed template) at the same
+  tag with the same answers (read from new-app's .copier-answers.yml); with git, followed by
   `git init && git add -A && git commit`;
 - update: `copier update` of the same project (made at the oldest released tag) to the same tag
   new-app targets, with new-app's settings (--defaults --skip-answered --conflict inline); the
   copier API in a bare `python -c` is shown too, as the floor without copier's CLI.
-The outputs of both sides are compared once, so a faster new-app cannot be doing less.
-Figures are medians of interleaved runs; expect noise on a busy machine.
+Both sides' outputs are compared, so a faster new-app cannot be doing less.
+
+Figures are medians of interleaved runs: wall time, and CPU time (user + system of the whole
+process tree), which a busy machine disturbs less. The verdict judges wall time.
 """
 
 import argparse
 import filecmp
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -31,6 +34,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -40,7 +44,25 @@ TEMPLATE_URL = "~/.cache/gradio-forge/template"  # passed unexpanded: copier rec
 STARTUP_TARGET = 0.15  # seconds, for --help and --version
 RATIO_TARGET = 1.05  # new-app / plain copier on the same work
 
-Step = Callable[[int], Sequence[Sequence[str | Path]]]
+
+@dataclass(frozen=True)
+class Command:
+    argv: Sequence[str | Path]
+    cwd: Path | None = None
+
+
+@dataclass
+class Timing:
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> tuple[float, float]:
+        return statistics.median(self.wall), statistics.median(self.cpu)
+
+
+# A step gives the commands of run i, timed together (e.g. copier, then git).
+Step = Callable[[int], list[Command]]
 
 
 class Bench:
@@ -48,12 +70,12 @@ class Bench:
         self.scratch = scratch
         self.python = str(bin_dir / "python")
         self.copier_bin = str(bin_dir / "copier")
-        self.home = home = scratch / "home"
-        home.mkdir()
+        self.home = scratch / "home"
+        self.home.mkdir()
         self.version = ""  # the template version new-app renders, known after prepare()
         self.answers = scratch / "answers.yml"
-        # Both sides commit with this identity and offer it as the author default.
-        (home / ".gitconfig").write_text(
+        # Both sides commit with this identity, and new-app offers it as the author default.
+        (self.home / ".gitconfig").write_text(
             "[user]\n\tname = Bench\n\temail = bench@example.com\n[init]\n\tdefaultBranch = main\n"
         )
         self.env = {
@@ -62,43 +84,42 @@ class Bench:
             if not key.startswith(("GIT_", "XDG_", "COPIER_")) and key != "PYTHONPATH"
         }
         self.env.update(
-            HOME=str(home),
-            XDG_CONFIG_HOME=str(home / ".config"),
-            XDG_CACHE_HOME=str(home / ".cache"),
-            XDG_DATA_HOME=str(home / ".local/share"),
+            HOME=str(self.home),
+            XDG_CONFIG_HOME=str(self.home / ".config"),
+            XDG_CACHE_HOME=str(self.home / ".cache"),
+            XDG_DATA_HOME=str(self.home / ".local/share"),
         )
-        self.new_app_env = {**self.env, "PYTHONPATH": str(CHECKOUT)}
 
-    def new_app(self, *args: str | Path) -> list[str | Path]:
-        return [self.python, "-m", "generator", *args]
+    def new_app(self, *args: str | Path, cwd: Path | None = None) -> Command:
+        return Command([self.python, "-m", "generator", *args], cwd)
 
-    def copier(self, *args: str | Path) -> list[str | Path]:
-        return [self.copier_bin, *args]
+    def copier(self, *args: str | Path) -> Command:
+        return Command([self.copier_bin, *args])
 
-    def run(self, command: Sequence[str | Path], cwd: Path | None = None) -> float:
-        """Run one command; return its wall time in seconds. A failure stops the bench."""
-        env = self.new_app_env if command[:3] == self.new_app()[:3] else self.env
+    def run(self, command: Command) -> tuple[float, float]:
+        """Run one command; return its wall and CPU seconds. A failure stops the bench."""
+        env = self.env
+        if command.argv[1:3] == ["-m", "generator"]:
+            env = {**env, "PYTHONPATH": str(CHECKOUT)}
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         result = subprocess.run(
-            [str(part) for part in command],
-            cwd=cwd or self.scratch,
+            [str(part) for part in command.argv],
+            cwd=command.cwd or self.scratch,
             env=env,
             stdin=subprocess.DEVNULL,
             capture_output=True,
             text=True,
         )
-        elapsed = time.perf_counter() - start
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if result.returncode != 0:
             sys.exit(
-                f"bench: {' '.join(map(str, command))} failed ({result.returncode}):\n"
+                f"bench: {' '.join(map(str, command.argv))} failed ({result.returncode}):\n"
                 f"{result.stdout}{result.stderr}"
             )
-        return elapsed
-
-    def output(self, command: Sequence[str | Path]) -> str:
-        return subprocess.run(
-            command, capture_output=True, text=True, env=self.env, check=True
-        ).stdout.strip()
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        return wall, cpu
 
     def place(self, kind: str, i: int) -> Path:
         """A fresh, empty parent directory for run `i` of `kind`."""
@@ -111,49 +132,40 @@ class Bench:
 
         Its recorded answers become the answers copier is given.
         """
-        self.run(self.new_app("demo", "--defaults", "--no-git"), cwd=self.place("warm", 0))
+        self.run(self.new_app("demo", "--defaults", "--no-git", cwd=self.place("warm", 0)))
         recorded = yaml.safe_load((self.scratch / "warm/0/demo/.copier-answers.yml").read_text())
         self.version = recorded["_commit"]
         answers = {key: value for key, value in recorded.items() if not key.startswith("_")}
         self.answers.write_text(yaml.safe_dump(answers))
 
-    def copier_copy(self, project: Path, ref: str = "") -> list[str | Path]:
+    def copier_copy(self, project: Path, ref: str = "") -> Command:
         return self.copier(
             "copy", "--quiet", "--defaults", "--data-file", self.answers,
             "--vcs-ref", ref or self.version, TEMPLATE_URL, project,
         )  # fmt: skip
 
-    def time_all(self, runs: int, steps: dict[str, Step]) -> dict[str, list[float]]:
-        """Run each step once per round, interleaved, so load changes hit every step alike.
-
-        A step returns its commands for round i (timed together, e.g. copier + git); a command
-        whose first element is "@cwd" runs in the directory given as its second element.
-        """
-        times: dict[str, list[float]] = {name: [] for name in steps}
+    def time_all(self, runs: int, steps: dict[str, Step]) -> dict[str, Timing]:
+        """Run each step once per round, interleaved, so load changes hit every step alike."""
+        timings = {name: Timing() for name in steps}
         for i in range(runs):
             for name, step in steps.items():
-                total = 0.0
-                for command in step(i):
-                    if command and command[0] == "@cwd":
-                        total += self.run(command[2:], cwd=Path(command[1]))
-                    else:
-                        total += self.run(command)
-                times[name].append(total)
-        return times
+                measured = [self.run(command) for command in step(i)]
+                timings[name].wall.append(sum(wall for wall, _ in measured))
+                timings[name].cpu.append(sum(cpu for _, cpu in measured))
+        return timings
 
 
-def git_commit_commands(project: Path) -> list[list[str | Path]]:
+def git_commit(project: Path) -> list[Command]:
     return [
-        ["@cwd", project, "git", "init", "--quiet"],
-        ["@cwd", project, "git", "add", "-A"],
-        ["@cwd", project, "git", "commit", "--quiet", "--no-verify", "-m", "Initial commit"],
+        Command(["git", "init", "--quiet"], project),
+        Command(["git", "add", "-A"], project),
+        Command(["git", "commit", "--quiet", "--no-verify", "-m", "Initial commit"], project),
     ]
 
 
 def same_tree(left: Path, right: Path) -> bool:
     """Whether two directories hold the same files with the same bytes (.git aside)."""
-    comparison = filecmp.dircmp(left, right, ignore=[".git"])
-    pending = [comparison]
+    pending = [filecmp.dircmp(left, right, ignore=[".git"])]
     while pending:
         current = pending.pop()
         if current.left_only or current.right_only or current.funny_files:
@@ -177,63 +189,73 @@ def git_status(project: Path) -> list[str]:
     ).stdout.splitlines()
 
 
-def row(name: str, samples: list[float], baselines: dict[str, float]) -> str:
-    median = statistics.median(samples)
-    ratios = "  ".join(f"{median / base:5.2f}x {label}" for label, base in baselines.items())
-    return f"  {name:<56} {median:7.3f} s  (min {min(samples):.3f})  {ratios}".rstrip()
+def header() -> str:
+    return f"  {'':<56} {'wall':>7}    {'cpu':>7}"
+
+
+def row(name: str, timing: Timing, baselines: dict[str, Timing]) -> str:
+    wall, cpu = timing.median
+    ratios = "  ".join(
+        f"{wall / base.median[0]:4.2f}x wall, {cpu / base.median[1]:4.2f}x cpu vs {label}"
+        for label, base in baselines.items()
+    )
+    return f"  {name:<56} {wall:7.3f} s  {cpu:7.3f} s  {ratios}".rstrip()
+
+
+def ratio_verdict(title: str, ours: Timing, base: Timing, same: bool) -> tuple[str, bool]:
+    wall = ours.median[0] / base.median[0]
+    cpu = ours.median[1] / base.median[1]
+    met = wall <= RATIO_TARGET and same
+    return f"{title}: {wall:.2f}x wall ({cpu:.2f}x cpu) <= {RATIO_TARGET}", met
 
 
 def startup(bench: Bench, runs: int) -> list[tuple[str, bool]]:
-    times = bench.time_all(
+    timings = bench.time_all(
         runs,
         {
-            "python -c pass": lambda i: [[bench.python, "-c", "pass"]],
+            "python -c pass": lambda i: [Command([bench.python, "-c", "pass"])],
             "new-app --help": lambda i: [bench.new_app("--help")],
             "new-app --version": lambda i: [bench.new_app("--version")],
             "copier --help": lambda i: [bench.copier("--help")],
         },
     )
-    baselines = {
-        "python": statistics.median(times["python -c pass"]),
-        "copier --help": statistics.median(times["copier --help"]),
-    }
+    baselines = {"python": timings["python -c pass"], "copier --help": timings["copier --help"]}
     verdicts = []
     print("start-up")
-    for name, samples in times.items():
+    print(header())
+    for name, timing in timings.items():
         ours = name.startswith("new-app")
-        print(row(name, samples, baselines if ours else {}))
+        print(row(name, timing, baselines if ours else {}))
         if ours:
-            verdicts.append(
-                (f"{name} < {STARTUP_TARGET} s", statistics.median(samples) < STARTUP_TARGET)
-            )
+            wall = timing.median[0]
+            verdicts.append((f"{name}: {wall:.3f} s < {STARTUP_TARGET} s", wall < STARTUP_TARGET))
     return verdicts
 
 
 def create(bench: Bench, runs: int, *, git: bool) -> tuple[str, bool]:
-    suffix = "" if git else "-nogit"
+    kind = "git" if git else "nogit"
     flags = [] if git else ["--no-git"]
 
-    def new_app_step(i: int) -> list[list[str | Path]]:
-        return [["@cwd", bench.place(f"new{suffix}", i), *bench.new_app("demo", "-y", *flags)]]
+    def copier_step(i: int) -> list[Command]:
+        project = bench.place(f"copier-{kind}", i) / "demo"
+        return [bench.copier_copy(project), *(git_commit(project) if git else [])]
 
-    def copier_step(i: int) -> list[list[str | Path]]:
-        project = bench.place(f"copier{suffix}", i) / "demo"
-        return [bench.copier_copy(project), *(git_commit_commands(project) if git else [])]
+    def new_app_step(i: int) -> list[Command]:
+        return [bench.new_app("demo", "--defaults", *flags, cwd=bench.place(f"new-{kind}", i))]
 
     base_name = "copier copy (same ref, answers)" + (" + git init/add/commit" if git else "")
-    times = bench.time_all(
-        runs, {base_name: copier_step, f"new-app demo --defaults {' '.join(flags)}": new_app_step}
-    )
-    (_, base), (_, ours) = times.items()
-    same = same_tree(
-        bench.scratch / f"new{suffix}/0/demo", bench.scratch / f"copier{suffix}/0/demo"
+    new_name = " ".join(["new-app demo --defaults", *flags])
+    timings = bench.time_all(runs, {base_name: copier_step, new_name: new_app_step})
+    same = all(
+        same_tree(bench.scratch / f"new-{kind}/{i}/demo", bench.scratch / f"copier-{kind}/{i}/demo")
+        for i in range(runs)
     )
     title = "create with git" if git else "create"
     print(f"\n{title} (template {bench.version}; same files: {same})")
-    for name, samples in times.items():
-        print(row(name, samples, {"copier": statistics.median(base)} if samples is ours else {}))
-    ratio = statistics.median(ours) / statistics.median(base)
-    return f"{title} ratio <= {RATIO_TARGET}", ratio <= RATIO_TARGET and same
+    print(header())
+    print(row(base_name, timings[base_name], {}))
+    print(row(new_name, timings[new_name], {"copier": timings[base_name]}))
+    return ratio_verdict(title, timings[new_name], timings[base_name], same)
 
 
 def update(bench: Bench, runs: int) -> tuple[str, bool]:
@@ -247,9 +269,8 @@ def update(bench: Bench, runs: int) -> tuple[str, bool]:
     old = next(tag for tag in tags if tag != bench.version)
     made = bench.scratch / "old/demo"
     made.parent.mkdir()
-    bench.run(bench.copier_copy(made, old))
-    for command in git_commit_commands(made):
-        bench.run(command[2:], cwd=made)
+    for command in [bench.copier_copy(made, old), *git_commit(made)]:
+        bench.run(command)
 
     def fresh(kind: str, i: int) -> Path:
         project = bench.place(kind, i) / "demo"
@@ -260,30 +281,34 @@ def update(bench: Bench, runs: int) -> tuple[str, bool]:
         "import sys, copier; copier.run_update(sys.argv[1], vcs_ref=sys.argv[2], "
         "overwrite=True, defaults=True, skip_answered=True, conflict='inline', quiet=True)"
     )
-    cli_flags = ["--quiet", "--defaults", "--skip-answered", "--conflict", "inline"]
-    times = bench.time_all(
+    flags = ["--quiet", "--defaults", "--skip-answered", "--conflict", "inline"]
+    cli, in_api, ours = "copier update (CLI)", "copier.run_update() in python -c", "new-app update"
+    timings = bench.time_all(
         runs,
         {
-            "copier update (CLI)": lambda i: [
-                bench.copier("update", *cli_flags, "--vcs-ref", bench.version, fresh("up-cli", i))
+            cli: lambda i: [
+                bench.copier("update", *flags, "--vcs-ref", bench.version, fresh("up-cli", i))
             ],
-            "copier.run_update() in python -c": lambda i: [
-                [bench.python, "-c", api, fresh("up-api", i), bench.version]
+            in_api: lambda i: [
+                Command([bench.python, "-c", api, fresh("up-api", i), bench.version])
             ],
-            "new-app update": lambda i: [bench.new_app("update", fresh("up-new", i))],
+            ours: lambda i: [bench.new_app("update", fresh("up-new", i))],
         },
     )
-    ours, theirs = bench.scratch / "up-new/0/demo", bench.scratch / "up-cli/0/demo"
-    same = same_tree(ours, theirs) and git_status(ours) == git_status(theirs)
-    baselines = {
-        "CLI": statistics.median(times["copier update (CLI)"]),
-        "API": statistics.median(times["copier.run_update() in python -c"]),
-    }
+    same = True
+    for i in range(runs):
+        by_new_app, by_copier = (
+            bench.scratch / f"up-new/{i}/demo",
+            bench.scratch / f"up-cli/{i}/demo",
+        )
+        same = same and same_tree(by_new_app, by_copier)
+        same = same and git_status(by_new_app) == git_status(by_copier)
     print(f"\nupdate {old} -> {bench.version} (same files and git status: {same})")
-    for name, samples in times.items():
-        print(row(name, samples, baselines if name == "new-app update" else {}))
-    ratio = statistics.median(times["new-app update"]) / baselines["CLI"]
-    return f"update ratio <= {RATIO_TARGET} (vs copier CLI)", ratio <= RATIO_TARGET and same
+    print(header())
+    for name, timing in timings.items():
+        baselines = {"CLI": timings[cli], "API": timings[in_api]} if name == ours else {}
+        print(row(name, timing, baselines))
+    return ratio_verdict("update vs copier CLI", timings[ours], timings[cli], same)
 
 
 def main() -> None:
@@ -299,16 +324,19 @@ def main() -> None:
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-new-app-") as scratch:
         bench = Bench(Path(scratch), options.bin)
-        copier_version = bench.output(bench.copier("--version"))
+        copier_version = subprocess.run(
+            [bench.copier_bin, "--version"], capture_output=True, text=True, check=True
+        ).stdout.strip()
         print(f"checkout {CHECKOUT}; {copier_version}; python {sys.version.split()[0]}")
         print(f"medians of {options.runs} runs; new-app = python -m generator, PYTHONPATH=checkout")
-        print()
+        print(f"load average before: {' '.join(f'{load:.2f}' for load in os.getloadavg())}\n")
         verdicts = startup(bench, options.runs)
         bench.prepare()
         verdicts += [create(bench, options.runs, git=git) for git in (False, True)]
         if not options.skip_update:
             verdicts.append(update(bench, options.runs))
-        print("\nverdict")
+        print(f"\nload average after: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
+        print("verdict")
         for target, met in verdicts:
             print(f"  {'PASS' if met else 'FAIL'}  {target}")
 
