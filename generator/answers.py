@@ -5,15 +5,20 @@ the CLI refuses exactly what the template refuses, before anything is written.
 """
 
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Template
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
+from jinja2.loaders import FunctionLoader
 from jinja2.sandbox import SandboxedEnvironment
 
 from .errors import UsageError
 from .questions import PYTHON_TYPES, Question
+from .template_history import TEMPLATE_URL
 
 # Asks one question: (question, default, validate) -> answer. validate returns an error or None.
 Asker = Callable[[Question, Any, Callable[[Any], str | None]], Any]
@@ -54,15 +59,32 @@ class Resolution:
     """Questions answered by the user that do not apply to the other answers."""
 
 
-@cache
+class _BytecodeCache(FileSystemBytecodeCache):
+    """Compiled expressions kept beside the template cache: compiling all of copier.yml's costs
+    more than the rest of answering. A cache that cannot be written is simply not kept."""
+
+    def __init__(self) -> None:
+        directory = Path(TEMPLATE_URL).expanduser().parent / "jinja"
+        with suppress(OSError):
+            directory.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(directory))
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
 def _compiled(template: str) -> Template:
-    """copier.yml's expressions, compiled once per process: compiling costs more than rendering."""
-    return _environment().from_string(template)
+    return _environment().get_template(template)
 
 
 @cache
 def _environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(extensions=["jinja2_ansible_filters.AnsibleCoreFiltersExtension"])
+    return SandboxedEnvironment(
+        extensions=["jinja2_ansible_filters.AnsibleCoreFiltersExtension"],
+        loader=FunctionLoader(lambda source: source),  # a template's name is its source
+        bytecode_cache=_BytecodeCache(),
+    )
 
 
 class Questionnaire:

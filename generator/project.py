@@ -35,14 +35,9 @@ class Result:
 
 def default_answers_from_git() -> dict[str, str]:
     """Author defaults from `git config`, as the prompts and --defaults offer them."""
-    return {
-        key: value
-        for key, value in {
-            "author_name": git.config_value("user.name"),
-            "author_email": git.config_value("user.email"),
-        }.items()
-        if value
-    }
+    configured = git.identity()
+    names = {"author_name": "user.name", "author_email": "user.email"}
+    return {answer: configured[key] for answer, key in names.items() if key in configured}
 
 
 def create(
