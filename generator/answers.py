@@ -60,14 +60,20 @@ class Resolution:
 
 
 class _BytecodeCache(FileSystemBytecodeCache):
-    """Compiled expressions kept beside the template cache: compiling all of copier.yml's costs
-    more than the rest of answering. A cache that cannot be written is simply not kept."""
+    """Compiled expressions kept beside the template cache: compiling copier.yml's takes longer
+    than the rest of answering. Jinja checks each entry against its source, its own version and
+    Python's; the file names say which environment compiled them. A cache that cannot be
+    read or written is simply not used."""
 
     def __init__(self) -> None:
         directory = Path(TEMPLATE_URL).expanduser().parent / "jinja"
         with suppress(OSError):
             directory.mkdir(parents=True, exist_ok=True)
-        super().__init__(str(directory))
+        super().__init__(str(directory), pattern="questions-sandboxed-%s.cache")
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        with suppress(OSError):
+            super().load_bytecode(bucket)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         with suppress(OSError):

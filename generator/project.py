@@ -60,7 +60,7 @@ def create(
     target = Path(destination).absolute()
     given = {"project_name": target.name, **answers}
     source = source or installed_source()
-    # Asking git costs two processes; the CLI has already filled these answers in.
+    # Asking git costs a process; the CLI has already filled these answers in.
     authors_given = {"author_name", "author_email"} <= given.keys()
     resolved = Questionnaire(load_questions(source.root / "copier.yml")).resolve(
         given,
