@@ -29,7 +29,7 @@ def test_help_and_version_load_only_the_command_line(tmp_path: Path, flag: str) 
     """Start-up stays fast: copier, Jinja, questionary and pydantic wait until they are needed."""
     probe = (
         f"import sys; sys.argv = ['new-app', {flag!r}]\n"
-        "from generator import main\n"
+        "from generator.__main__ import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "loaded = {name.partition('.')[0] for name in sys.modules}\n"
         "print(sorted(loaded & {'copier', 'jinja2', 'questionary', 'pydantic'}), file=sys.stderr)"
