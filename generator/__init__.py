@@ -3,11 +3,12 @@
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.2.0.dev0"
+VERSION_LINE = f"new-app (gradio-forge) {__version__}"
 
 if TYPE_CHECKING:
     from .project import Result, create
 
-__all__ = ["Result", "__version__", "create"]
+__all__ = ["VERSION_LINE", "Result", "__version__", "create"]
 
 
 def __getattr__(name: str) -> Any:

@@ -2,10 +2,14 @@
 
 import sys
 
+from . import VERSION_LINE
 from .errors import INTERRUPTED_EARLY
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--version"]:  # answered before the command line is built
+        print(VERSION_LINE)
+        return
     try:
         from .cli import main as run
 

@@ -5,14 +5,20 @@ the CLI refuses exactly what the template refuses, before anything is written.
 """
 
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Template
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
+from jinja2.loaders import FunctionLoader
 from jinja2.sandbox import SandboxedEnvironment
 
 from .errors import UsageError
 from .questions import PYTHON_TYPES, Question
+from .template_history import TEMPLATE_URL
 
 # Asks one question: (question, default, validate) -> answer. validate returns an error or None.
 Asker = Callable[[Question, Any, Callable[[Any], str | None]], Any]
@@ -53,13 +59,43 @@ class Resolution:
     """Questions answered by the user that do not apply to the other answers."""
 
 
+class _BytecodeCache(FileSystemBytecodeCache):
+    """Compiled expressions kept beside the template cache: compiling copier.yml's takes longer
+    than the rest of answering. Jinja checks each entry against its source, its own version and
+    Python's; the file names say which environment compiled them. A cache that cannot be
+    read or written is simply not used."""
+
+    def __init__(self) -> None:
+        directory = Path(TEMPLATE_URL).expanduser().parent / "jinja"
+        with suppress(OSError):
+            directory.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(directory), pattern="questions-sandboxed-%s.cache")
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        with suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _compiled(template: str) -> Template:
+    return _environment().get_template(template)
+
+
+@cache
+def _environment() -> SandboxedEnvironment:
+    return SandboxedEnvironment(
+        extensions=["jinja2_ansible_filters.AnsibleCoreFiltersExtension"],
+        loader=FunctionLoader(lambda source: source),  # a template's name is its source
+        bytecode_cache=_BytecodeCache(),
+    )
+
+
 class Questionnaire:
     def __init__(self, questions: list[Question]) -> None:
         self.questions = questions
-        self._env = SandboxedEnvironment(
-            extensions=["jinja2_ansible_filters.AnsibleCoreFiltersExtension"]
-        )
-        self._compiled: dict[str, Template] = {}
 
     def by_name(self, name: str) -> Question:
         return next(question for question in self.questions if question.name == name)
@@ -67,9 +103,7 @@ class Questionnaire:
     def _render(self, template: Any, context: Mapping[str, Any]) -> Any:
         if not isinstance(template, str) or "{" not in template:
             return template
-        if template not in self._compiled:  # each is rendered again for every answer checked
-            self._compiled[template] = self._env.from_string(template)
-        return self._compiled[template].render(context)
+        return _compiled(template).render(context)
 
     def applies(self, question: Question, context: Mapping[str, Any]) -> bool:
         when = self._render(question.when, context)

@@ -11,9 +11,10 @@ from typing import Annotated, Any, Literal, Optional
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from . import __version__
+from . import VERSION_LINE
 from .errors import INTERRUPTED_EARLY, GeneratorError, Interrupted
 from .questions import PYTHON_TYPES, Question, load_questions
+from .typer_speedup import skip_coercing_missing_values
 
 
 class _ShorthandContext(typer.Context):
@@ -75,7 +76,7 @@ def _say(message: str) -> None:
 
 def _show_version(value: bool) -> None:
     if value:
-        print(f"new-app (gradio-forge) {__version__}")
+        print(VERSION_LINE)
         raise typer.Exit()
 
 
@@ -285,4 +286,5 @@ def main() -> None:
     app.command("update")(_with_question_flags(update_command, questions))
     app.command("check")(check_command)
     app.command("doctor")(doctor_command)
+    skip_coercing_missing_values()
     app(prog_name="new-app")

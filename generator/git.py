@@ -41,11 +41,16 @@ def available() -> bool:
     return shutil.which("git") is not None
 
 
-def config_value(key: str) -> str:
-    """A value from the user's git configuration, or '' when unset (or git is missing)."""
+def identity(cwd: Path | None = None) -> dict[str, str]:
+    """The `user.name` and `user.email` git is configured with (those set), in one git call."""
     if not available():
-        return ""
-    return _git("config", "--get", key).stdout.strip()
+        return {}
+    listed = _git("config", "--null", "--get-regexp", r"^user\.(name|email)$", cwd=cwd).stdout
+    values = {}
+    for entry in listed.split("\0"):
+        key, _, value = entry.partition("\n")
+        values[key] = value.strip()  # the last one wins, as with `git config --get`
+    return {key: value for key, value in values.items() if key and value}
 
 
 def owned_by_enclosing_repository(path: Path) -> bool:
@@ -67,15 +72,15 @@ def init_and_commit(
     The user's own git identity is used when configured; otherwise the fallback, so a fresh
     machine still gets its first commit.
     """
-    identity = []
-    if not _git("config", "user.name", cwd=path).stdout.strip():
-        identity += ["-c", f"user.name={fallback_name}"]
-    if not _git("config", "user.email", cwd=path).stdout.strip():
-        identity += ["-c", f"user.email={fallback_email}"]
+    configured = identity(path)
+    options = []
+    for key, fallback in (("user.name", fallback_name), ("user.email", fallback_email)):
+        if key not in configured:
+            options += ["-c", f"{key}={fallback}"]
     for args in (
         ["init", "--quiet", "--initial-branch=main"],
         ["add", "--", *files],
-        [*identity, "commit", "--quiet", "--no-verify", "-m", message],
+        [*options, "commit", "--quiet", "--no-verify", "-m", message],
     ):
         result = _git(*args, cwd=path)
         if result.returncode != 0:

@@ -35,14 +35,9 @@ class Result:
 
 def default_answers_from_git() -> dict[str, str]:
     """Author defaults from `git config`, as the prompts and --defaults offer them."""
-    return {
-        key: value
-        for key, value in {
-            "author_name": git.config_value("user.name"),
-            "author_email": git.config_value("user.email"),
-        }.items()
-        if value
-    }
+    configured = git.identity()
+    names = {"author_name": "user.name", "author_email": "user.email"}
+    return {answer: configured[key] for answer, key in names.items() if key in configured}
 
 
 def create(
@@ -65,8 +60,12 @@ def create(
     target = Path(destination).absolute()
     given = {"project_name": target.name, **answers}
     source = source or installed_source()
+    # Asking git costs a process; the CLI has already filled these answers in.
+    authors_given = {"author_name", "author_email"} <= given.keys()
     resolved = Questionnaire(load_questions(source.root / "copier.yml")).resolve(
-        given, use_defaults=True, default_overrides=default_answers_from_git()
+        given,
+        use_defaults=True,
+        default_overrides={} if authors_given else default_answers_from_git(),
     )
     _check_destination(target, force=force)
     # A directory that already held files is the user's: no repository is forced on it.

@@ -131,3 +131,21 @@ def test_copier_refuses_what_the_cli_refuses(tmp_path: Path, bad: dict[str, Any]
             quiet=True,
             vcs_ref="HEAD",
         )
+
+
+def test_compiled_expressions_are_cached_and_a_broken_cache_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import answers
+
+    expected = resolve(app_type="chat")
+    for home, kept in ((tmp_path / "home", True), (tmp_path / "not-a-directory", False)):
+        if not kept:
+            home.write_text("HOME is a file: nothing can be written below it")
+        monkeypatch.setenv("HOME", str(home))
+        answers._environment.cache_clear()
+        try:
+            assert resolve(app_type="chat") == expected
+        finally:
+            answers._environment.cache_clear()
+        assert any(home.glob(".cache/gradio-forge/jinja/*.cache")) == kept

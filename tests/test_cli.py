@@ -1,13 +1,15 @@
 """`new-app` as scripts and CI use it: flags, data files, --pretend, --json, every error path."""
 
 import json
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from .helpers import manifest, run_cli
+from .helpers import REPO, manifest, run_cli
 
 
 def test_version_and_help(tmp_path: Path) -> None:
@@ -20,6 +22,27 @@ def test_version_and_help(tmp_path: Path) -> None:
     assert help_text.returncode == 0
     for flag in ("--app-type", "--deploy-target", "--auth", "--max-queue-size", "--defaults"):
         assert flag in help_text.stdout
+
+
+@pytest.mark.parametrize("flag", ["--help", "--version"])
+def test_help_and_version_load_only_the_command_line(tmp_path: Path, flag: str) -> None:
+    """Start-up stays fast: copier, Jinja, questionary and pydantic wait until they are needed."""
+    probe = (
+        f"import sys; sys.argv = ['new-app', {flag!r}]\n"
+        "from generator.__main__ import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "loaded = {name.partition('.')[0] for name in sys.modules}\n"
+        "print(sorted(loaded & {'copier', 'jinja2', 'questionary', 'pydantic'}), file=sys.stderr)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stderr.strip() == "[]"
 
 
 def test_shell_completion_offers_the_choices(tmp_path: Path) -> None:

@@ -1,0 +1,117 @@
+"""The template repository in the cache: rebuilt when what it holds would change, else reused."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator import template_history
+from generator.template_history import TemplateSource, record_release, template_repository
+
+from .helpers import REPO
+
+
+def tags(repository: Path) -> dict[str, str]:
+    listed = subprocess.run(
+        ["git", "for-each-ref", "--format=%(refname:strip=2) %(objectname)", "refs/tags"],
+        cwd=repository,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return dict(zip(listed[::2], listed[1::2], strict=True))
+
+
+@pytest.fixture
+def source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TemplateSource:
+    """Template 1.1.0, with 1.0.0 (the same files) released in a history bundle."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    root = tmp_path / "template-root"
+    root.mkdir()
+    shutil.copy(REPO / "copier.yml", root)
+    shutil.copytree(REPO / "template", root / "template")
+    history = tmp_path / "history.bundle"
+    record_release(history, root, "1.0.0")
+    return TemplateSource(root, "1.1.0", history)
+
+
+@pytest.fixture
+def builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The versions snapshotted into the cache, in order."""
+    made: list[str] = []
+    snapshot = template_history.snapshot
+
+    def counting(repository: Path, root: Path, version: str) -> None:
+        made.append(version)
+        snapshot(repository, root, version)
+
+    monkeypatch.setattr(template_history, "snapshot", counting)
+    return made
+
+
+def build(source: TemplateSource) -> Path:
+    with template_repository(source) as (src_path, vcs_ref):
+        assert vcs_ref == source.version
+        return Path(src_path).expanduser()
+
+
+def test_an_unchanged_template_is_not_rebuilt(source: TemplateSource, builds: list[str]) -> None:
+    repository = build(source)
+    built = tags(repository)
+    assert set(built) == {"1.0.0", "1.1.0"}
+    build(source)
+    assert builds == ["1.1.0"]
+    assert tags(repository) == built
+
+
+def test_a_changed_template_or_version_is_rebuilt(
+    source: TemplateSource, builds: list[str]
+) -> None:
+    repository = build(source)
+    before = tags(repository)["1.1.0"]
+    readme = source.root / "template" / "README.md.jinja"
+    readme.write_text(readme.read_text() + "\nOne more line.\n")
+    build(source)
+    assert tags(repository)["1.1.0"] != before
+    build(TemplateSource(source.root, "1.2.0", source.history))
+    assert builds == ["1.1.0", "1.1.0", "1.2.0"]
+
+
+def test_tags_changed_behind_its_back_are_restored(
+    source: TemplateSource, builds: list[str]
+) -> None:
+    repository = build(source)
+    built = tags(repository)
+    subprocess.run(["git", "tag", "--delete", "1.0.0"], cwd=repository, check=True)
+    build(source)
+    assert tags(repository) == built
+    assert builds == ["1.1.0", "1.1.0"]
+
+
+def test_an_interrupted_rebuild_is_redone(
+    source: TemplateSource, builds: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repository = build(source)
+    built = tags(repository)
+    readme = source.root / "template" / "README.md.jinja"
+    readme.write_text(readme.read_text() + "\nOne more line.\n")
+
+    def interrupted(repository: Path, root: Path, version: str) -> None:
+        subprocess.run(["git", "read-tree", "--empty"], cwd=repository, check=True)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(template_history, "snapshot", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(source)
+    readme.write_text(readme.read_text().removesuffix("\nOne more line.\n"))
+    monkeypatch.undo()
+    monkeypatch.setenv("HOME", str(repository.parent.parent.parent))
+    build(source)  # the same template as the stamp named, but the stamp went with the rebuild
+    assert tags(repository) == built
+    assert (
+        subprocess.run(
+            ["git", "status", "--porcelain"], cwd=repository, capture_output=True, text=True
+        ).stdout
+        == ""
+    )
