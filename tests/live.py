@@ -4,16 +4,19 @@ The app runs as a user runs it (`python app.py`, settings from the environment);
 Caddy run the generated files with only the listen address and the upstream swapped in.
 """
 
+import json
 import os
 import re
 import signal
 import socket
 import subprocess
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -103,6 +106,34 @@ def serve_app(
         _stop(process, signal.SIGINT)
 
 
+def queue_events(
+    http: httpx.Client, url: str, api_name: str, *data: Any
+) -> list[tuple[float, dict[str, Any]]]:
+    """Run `api_name` over Gradio's queue as the browser does, at the app's public `url`.
+
+    Joins the queue, then reads the Server-Sent Events of `gradio_api/queue/data` until the
+    event completes; returns each message with its arrival time (`time.monotonic()`).
+    Inputs after `data` (gr.State) are sent empty.
+    """
+    config = http.get(url + "config").raise_for_status().json()
+    (dependency,) = [d for d in config["dependencies"] if d["api_name"] == api_name]
+    inputs = [*data, *[None] * (len(dependency["inputs"]) - len(data))]
+    session = uuid.uuid4().hex
+    join = {"data": inputs, "fn_index": dependency["id"], "session_hash": session}
+    http.post(url + "gradio_api/queue/join", json=join).raise_for_status()
+    events = []
+    stream = http.stream("GET", url + "gradio_api/queue/data", params={"session_hash": session})
+    with stream as response:
+        response.raise_for_status()
+        for line in response.iter_lines():
+            if line.startswith("data:"):
+                message = json.loads(line.removeprefix("data:"))
+                events.append((time.monotonic(), message))
+                if message["msg"] == "process_completed":
+                    break
+    return events
+
+
 def tiny_model(project: Path, python: str, directory: Path) -> Path:
     """Build the gpu-inference project's own tiny local model (tests/tiny_model.py)."""
     code = "import sys; from pathlib import Path; from tiny_model import save_tiny_model; "
@@ -146,12 +177,17 @@ def run_nginx(config: Path, workdir: Path, *, upstreams: list[str]) -> Iterator[
         f"    {kind}_temp_path {workdir / kind};"
         for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
+    # As root, nginx's workers would run as nobody, who cannot write the temp paths in
+    # pytest's private directory: large request bodies would fail with 500.
+    user = "user root;\n" if os.geteuid() == 0 else ""
     (workdir / "nginx.conf").write_text(
-        f"pid {workdir / 'nginx.pid'};\n"
+        f"{user}pid {workdir / 'nginx.pid'};\n"
         f"error_log {workdir / 'error.log'} info;\n"
         "events {}\n"
         "http {\n"
-        f"    access_log {workdir / 'access.log'};\n"
+        # Which upstream served each request, for tests of the load balancing.
+        "    log_format upstream '$remote_addr \"$request\" $status $upstream_addr';\n"
+        f"    access_log {workdir / 'access.log'} upstream;\n"
         f"{temp_paths}\n"
         f"    include {workdir / 'site.conf'};\n"
         "}\n"
