@@ -203,7 +203,8 @@ def run_nginx(config: Path, workdir: Path, *, upstreams: list[str]) -> Iterator[
         _wait_for_port(port, process, workdir / "error.log")
         yield f"http://127.0.0.1:{port}"
     finally:
-        _stop(process, signal.SIGQUIT)  # nginx's graceful shutdown
+        # Fast shutdown: a graceful one waits for open event streams (gradio_client heartbeats).
+        _stop(process, signal.SIGTERM)
 
 
 @contextmanager

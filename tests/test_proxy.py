@@ -8,20 +8,20 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 import pytest
 import yaml
-from gradio_client import Client
 
 from .live import RunningApp, queue_events, run_caddy, run_nginx, serve_app
 
 MB = 1024 * 1024
 MAX_UPLOAD_MB = 2  # small, so the uploads around the limit stay quick
 # The docker target gets a nested path, the server target the default one (/proj).
-ROOT_PATHS = {"docker": "/apps/demo", "server": None}
+ROOT_PATH_ANSWERS = {"docker": {"root_path": "/apps/demo"}, "server": {}}
 # (deploy target, proxy): the docker target has nginx only, the server target both.
 SITES = [("server", "nginx"), ("server", "caddy"), ("docker", "nginx")]
 # The echo backend streams one word per piece, with a pause between them.
@@ -33,7 +33,6 @@ class Site:
     url: str  # the app's public URL: the proxy's address, the root path and a slash
     root_path: str
     proxy: str
-    project: Path
 
 
 @pytest.fixture(scope="module")
@@ -46,9 +45,11 @@ def start_app(
 
         def start(target: str) -> tuple[Path, RunningApp]:
             if target not in started:
-                answers = {"root_path": ROOT_PATHS[target]} if ROOT_PATHS[target] else {}
                 project = render(
-                    app_type="chat", deploy_target=target, max_upload_mb=MAX_UPLOAD_MB, **answers
+                    app_type="chat",
+                    deploy_target=target,
+                    max_upload_mb=MAX_UPLOAD_MB,
+                    **ROOT_PATH_ANSWERS[target],
                 )
                 app = serve_app(
                     project,
@@ -83,7 +84,7 @@ def site(
     else:
         running = run_caddy(project / "deploy" / "Caddyfile", workdir, upstream=upstream)
     with running as base:
-        yield Site(f"{base}{root_path(project)}/", root_path(project), proxy, project)
+        yield Site(f"{base}{root_path(project)}/", root_path(project), proxy)
 
 
 def public_base(site: Site) -> str:
@@ -126,10 +127,15 @@ def test_api_routes_answer_under_the_root_path(site: Site) -> None:
 
 
 def test_gradio_client_calls_the_app_through_the_proxy(site: Site) -> None:
+    # Installed with the generated projects' requirements (project_env), not at collection.
+    from gradio_client import Client
+
     client = Client(site.url, verbose=False)
-    assert client.predict("hello through the proxy", api_name="/chat") == (
-        "hello through the proxy"
-    )
+    try:
+        reply = client.predict("hello through the proxy", api_name="/chat")
+    finally:
+        client.close()
+    assert reply == "hello through the proxy"
 
 
 def test_reply_streams_through_the_proxy_piece_by_piece(site: Site) -> None:
@@ -144,7 +150,7 @@ def test_reply_streams_through_the_proxy_piece_by_piece(site: Site) -> None:
     assert len(pieces) == len(MESSAGE.split())
     # A buffering proxy hands every piece over at once, when the reply ends. Count the bursts
     # in which the pieces arrived: streamed, most pieces come on their own.
-    bursts = 1 + sum(later - earlier > 0.01 for earlier, later in zip(pieces, pieces[1:]))
+    bursts = 1 + sum(later - earlier > 0.01 for earlier, later in pairwise(pieces))
     print(f"{len(pieces)} pieces in {bursts} bursts over {pieces[-1] - pieces[0]:.3f} s")
     assert bursts >= 3
     assert pieces[0] < events[-1][0]
