@@ -217,8 +217,10 @@ def run_caddy(caddyfile: Path, workdir: Path, *, upstream: str) -> Iterator[str]
     text, proxies = re.subn(r"reverse_proxy 127\.0\.0\.1:7860", f"reverse_proxy {upstream}", text)
     assert (sites, proxies) == (1, 1), "the harness no longer recognizes deploy/Caddyfile"
     workdir.mkdir(parents=True, exist_ok=True)
-    # No admin endpoint: parallel test runs would all want its port 2019.
-    (workdir / "Caddyfile").write_text("{\n\tadmin off\n}\n\n" + text)
+    # No admin endpoint: parallel test runs would all want its port 2019. Listen on 127.0.0.1
+    # only, the address free_port() checked: all interfaces would also clash with the ports
+    # of connections on other loopback addresses.
+    (workdir / "Caddyfile").write_text("{\n\tadmin off\n\tdefault_bind 127.0.0.1\n}\n\n" + text)
     log = workdir / "caddy.log"
     env = {**os.environ, "XDG_DATA_HOME": str(workdir), "XDG_CONFIG_HOME": str(workdir)}
     with log.open("wb") as out:
