@@ -4,16 +4,19 @@ The app runs as a user runs it (`python app.py`, settings from the environment);
 Caddy run the generated files with only the listen address and the upstream swapped in.
 """
 
+import json
 import os
 import re
 import signal
 import socket
 import subprocess
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -103,6 +106,34 @@ def serve_app(
         _stop(process, signal.SIGINT)
 
 
+def queue_events(
+    http: httpx.Client, url: str, api_name: str, *data: Any
+) -> list[tuple[float, dict[str, Any]]]:
+    """Run `api_name` over Gradio's queue as the browser does, at the app's public `url`.
+
+    Joins the queue, then reads the Server-Sent Events of `gradio_api/queue/data` until the
+    event completes; returns each message with its arrival time (`time.monotonic()`).
+    Inputs after `data` (gr.State) are sent empty.
+    """
+    config = http.get(url + "config").raise_for_status().json()
+    (dependency,) = [d for d in config["dependencies"] if d["api_name"] == api_name]
+    inputs = [*data, *[None] * (len(dependency["inputs"]) - len(data))]
+    session = uuid.uuid4().hex
+    join = {"data": inputs, "fn_index": dependency["id"], "session_hash": session}
+    http.post(url + "gradio_api/queue/join", json=join).raise_for_status()
+    events = []
+    stream = http.stream("GET", url + "gradio_api/queue/data", params={"session_hash": session})
+    with stream as response:
+        response.raise_for_status()
+        for line in response.iter_lines():
+            if line.startswith("data:"):
+                message = json.loads(line.removeprefix("data:"))
+                events.append((time.monotonic(), message))
+                if message["msg"] == "process_completed":
+                    break
+    return events
+
+
 def tiny_model(project: Path, python: str, directory: Path) -> Path:
     """Build the gpu-inference project's own tiny local model (tests/tiny_model.py)."""
     code = "import sys; from pathlib import Path; from tiny_model import save_tiny_model; "
@@ -146,12 +177,17 @@ def run_nginx(config: Path, workdir: Path, *, upstreams: list[str]) -> Iterator[
         f"    {kind}_temp_path {workdir / kind};"
         for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
+    # As root, nginx's workers would run as nobody, who cannot write the temp paths in
+    # pytest's private directory: large request bodies would fail with 500.
+    user = "user root;\n" if os.geteuid() == 0 else ""
     (workdir / "nginx.conf").write_text(
-        f"pid {workdir / 'nginx.pid'};\n"
+        f"{user}pid {workdir / 'nginx.pid'};\n"
         f"error_log {workdir / 'error.log'} info;\n"
         "events {}\n"
         "http {\n"
-        f"    access_log {workdir / 'access.log'};\n"
+        # Which upstream served each request, for tests of the load balancing.
+        "    log_format upstream '$remote_addr \"$request\" $status $upstream_addr';\n"
+        f"    access_log {workdir / 'access.log'} upstream;\n"
         f"{temp_paths}\n"
         f"    include {workdir / 'site.conf'};\n"
         "}\n"
@@ -167,7 +203,8 @@ def run_nginx(config: Path, workdir: Path, *, upstreams: list[str]) -> Iterator[
         _wait_for_port(port, process, workdir / "error.log")
         yield f"http://127.0.0.1:{port}"
     finally:
-        _stop(process, signal.SIGQUIT)  # nginx's graceful shutdown
+        # Fast shutdown: a graceful one waits for open event streams (gradio_client heartbeats).
+        _stop(process, signal.SIGTERM)
 
 
 @contextmanager
@@ -180,8 +217,10 @@ def run_caddy(caddyfile: Path, workdir: Path, *, upstream: str) -> Iterator[str]
     text, proxies = re.subn(r"reverse_proxy 127\.0\.0\.1:7860", f"reverse_proxy {upstream}", text)
     assert (sites, proxies) == (1, 1), "the harness no longer recognizes deploy/Caddyfile"
     workdir.mkdir(parents=True, exist_ok=True)
-    # No admin endpoint: parallel test runs would all want its port 2019.
-    (workdir / "Caddyfile").write_text("{\n\tadmin off\n}\n\n" + text)
+    # No admin endpoint: parallel test runs would all want its port 2019. Listen on 127.0.0.1
+    # only, the address free_port() checked: all interfaces would also clash with the ports
+    # of connections on other loopback addresses.
+    (workdir / "Caddyfile").write_text("{\n\tadmin off\n\tdefault_bind 127.0.0.1\n}\n\n" + text)
     log = workdir / "caddy.log"
     env = {**os.environ, "XDG_DATA_HOME": str(workdir), "XDG_CONFIG_HOME": str(workdir)}
     with log.open("wb") as out:
