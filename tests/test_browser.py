@@ -222,7 +222,8 @@ def test_multi_step_uploads_reviews_and_downloads_the_digest(tab: Tab, tmp_path:
 
     # 1. Upload the document and load it; the Markdown headings are offered as the split.
     page.locator("input[type=file]").set_input_files(notes)
-    expect(page.get_by_text("notes.md", exact=True)).to_be_visible()
+    # Gradio writes the name's stem and extension in separate elements: match the table cell.
+    expect(page.get_by_role("cell", name="notes.md")).to_be_visible()
     page.get_by_role("button", name="Load", exact=True).click()
     expect(page.get_by_text("Loaded notes.md: 30 words on 9 lines.")).to_be_visible()
     expect(page.get_by_label("Markdown headings")).to_be_checked()

@@ -249,7 +249,8 @@ def check_files(files: Mapping[str, str], answers: Mapping[str, Any]) -> None:
         card = yaml.safe_load(front_matter)
         assert card["title"] == answers["title"]
         assert card["short_description"] == truncated(answers["description"])
-    assert readme.lstrip("\n").startswith(f"# {answers['title']}\n\n{answers['description']}\n")
+    description = f"{answers['description']}\n\n" if answers["description"] else ""
+    assert readme.lstrip("\n").startswith(f"# {answers['title']}\n\n{description}Generated")
 
     holder = answers["author_name"] or f"The {answers['title']} authors"
     assert holder in files["LICENSE"]
