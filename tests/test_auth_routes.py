@@ -19,7 +19,6 @@ from typing import Any
 
 import httpx
 import pytest
-from gradio_client import Client, handle_file
 
 from .live import RunningApp, app_environment, free_port, package_dir, password_hash, serve_app
 
@@ -487,6 +486,9 @@ def test_files_need_a_login(
     tmp_path: Path,
 ) -> None:
     """An upload, and the digest the workflow exports: served to the member only."""
+    # Installed with the generated projects' requirements (project_env), not at collection.
+    from gradio_client import Client, handle_file
+
     document = tmp_path / "notes.md"
     document.write_text(DOCUMENT)
     client = Client(app.url, auth=(USER, PASSWORD), verbose=False, download_files=False)

@@ -4,6 +4,8 @@ card's `sdk_version`, then `python <app_file>` with the variables and secrets a 
 The slowest module: one new virtual environment per session (pip's cache makes it minutes less).
 """
 
+from __future__ import annotations
+
 import fcntl
 import os
 import subprocess
@@ -11,13 +13,15 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
-from gradio_client import Client
-from huggingface_hub import SpaceCard
 
 from .live import RunningApp, password_hash, serve_app
+
+if TYPE_CHECKING:
+    from huggingface_hub import SpaceCard
 
 PASSWORD = "space-login-password"
 TEXT = "Spaces build the app from its card. The card pins the Gradio version of the Space."
@@ -29,7 +33,10 @@ def project(render: Callable[..., Path]) -> Path:
 
 
 @pytest.fixture(scope="module")
-def card(project: Path) -> SpaceCard:
+def card(project: Path, project_env: str) -> SpaceCard:
+    # Installed with the generated projects' requirements (project_env), not at collection.
+    from huggingface_hub import SpaceCard
+
     return SpaceCard.load(project / "README.md")
 
 
@@ -119,6 +126,9 @@ def test_listens_on_every_interface(space: RunningApp) -> None:
 
 
 def test_login_and_call(space: RunningApp) -> None:
+    # Installed with the generated projects' requirements (project_env), not at collection.
+    from gradio_client import Client
+
     with pytest.raises(ValueError, match="Could not login"):
         Client(space.url, auth=("admin", "not-the-password"), verbose=False)
     client = Client(space.url, auth=("admin", PASSWORD), verbose=False)
