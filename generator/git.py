@@ -4,16 +4,27 @@ import shutil
 import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
+from . import interrupts
 from .errors import GeneratorError
 
 
 def _git(
-    *args: str | Path, cwd: Path | None = None, env: Mapping[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["git", *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True, check=False
-    )
+    *args: str | Path,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    text: bool = True,
+) -> subprocess.CompletedProcess[Any]:
+    # Ctrl-C waits until git has exited: interrupted between fork and wait, Python would leave
+    # git running, writing into a directory that the clean-up has just removed.
+    with interrupts.held() as caught:
+        result = subprocess.run(
+            ["git", *map(str, args)], cwd=cwd, env=env, capture_output=True, text=text
+        )
+    if caught:
+        raise KeyboardInterrupt
+    return result
 
 
 def run(
@@ -32,9 +43,10 @@ def run(
 
 def show(cwd: Path, revision_path: str) -> bytes:
     """The bytes of a committed file, e.g. `HEAD:app.py`."""
-    return subprocess.run(
-        ["git", "show", revision_path], cwd=cwd, capture_output=True, check=True
-    ).stdout
+    result = _git("show", revision_path, cwd=cwd, text=False)
+    if result.returncode != 0:
+        raise GeneratorError(f"git show {revision_path} failed in {cwd}: {result.stderr.decode()}")
+    return result.stdout
 
 
 def available() -> bool:
