@@ -40,7 +40,11 @@ from pathlib import Path
 import yaml
 
 CHECKOUT = Path(__file__).resolve().parent.parent
-TEMPLATE_URL = "~/.cache/gradio-forge/template"  # passed unexpanded: copier records it as given
+sys.path.insert(0, str(CHECKOUT))  # the generator being measured, not an installed one
+
+from generator import git  # noqa: E402
+from generator.template_history import TEMPLATE_URL  # noqa: E402
+
 STARTUP_TARGET = 0.15  # seconds, for --help and --version
 RATIO_TARGET = 1.05  # new-app / plain copier on the same work
 
@@ -180,13 +184,7 @@ def same_tree(left: Path, right: Path) -> bool:
 
 
 def git_status(project: Path) -> list[str]:
-    return subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=all"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()
+    return git.run(project, "status", "--porcelain", "--untracked-files=all").splitlines()
 
 
 def header() -> str:
@@ -259,13 +257,8 @@ def create(bench: Bench, runs: int, *, git: bool) -> tuple[str, bool]:
 
 
 def update(bench: Bench, runs: int) -> tuple[str, bool]:
-    tags = subprocess.run(
-        ["git", "tag", "--list", "--sort=v:refname"],
-        cwd=bench.home / ".cache/gradio-forge/template",
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    template = Path(TEMPLATE_URL.replace("~", str(bench.home), 1))
+    tags = git.run(template, "tag", "--list", "--sort=v:refname").split()
     old = next(tag for tag in tags if tag != bench.version)
     made = bench.scratch / "old/demo"
     made.parent.mkdir()

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import GeneratorError
+from generator.git import run as git
 from generator.project import create
 from generator.template_history import HISTORY_BUNDLE, TemplateSource
 
@@ -38,12 +39,6 @@ def leftovers(directory: Path) -> list[str]:
 
 def worktree(project: Path) -> dict[str, str]:
     return {name: sum for name, sum in manifest(project).items() if not name.startswith(".git/")}
-
-
-def git(project: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=project, capture_output=True, text=True, check=True
-    ).stdout
 
 
 # Destinations new-app must refuse, or write into without losing what is there.

@@ -6,20 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from generator import template_history
+from generator import git, template_history
 from generator.template_history import TemplateSource, record_release, template_repository
 
 from .helpers import REPO
 
 
 def tags(repository: Path) -> dict[str, str]:
-    listed = subprocess.run(
-        ["git", "for-each-ref", "--format=%(refname:strip=2) %(objectname)", "refs/tags"],
-        cwd=repository,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    listed = git.run(
+        repository, "for-each-ref", "--format=%(refname:strip=2) %(objectname)", "refs/tags"
+    ).split()
     return dict(zip(listed[::2], listed[1::2], strict=True))
 
 
