@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal, Optional
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from . import VERSION_LINE
+from . import VERSION_LINE, interrupts
 from .errors import INTERRUPTED_EARLY, GeneratorError, Interrupted
 from .questions import PYTHON_TYPES, Question, load_questions
 from .typer_speedup import skip_coercing_missing_values
@@ -252,7 +252,8 @@ def _run(action: Callable[[], int | None], *, interrupted: str) -> None:
     """Run a command: one-line errors with their exit codes, and the command's own code."""
     message = None
     try:
-        code = action()
+        with interrupts.watched():
+            code = action()
     except GeneratorError as error:
         message = error.message if isinstance(error, Interrupted) else f"error: {error.message}"
         code = error.exit_code

@@ -2,6 +2,7 @@
 
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -10,6 +11,46 @@ from pathlib import Path
 from types import FrameType
 
 from .errors import GeneratorError
+
+_heard = False
+
+
+@contextmanager
+def watched() -> Iterator[None]:
+    """Run a command so that no Ctrl-C goes unnoticed.
+
+    Python drops a KeyboardInterrupt that lands in a finalizer (a `Popen.__del__` while copier
+    renders) after printing a traceback, and a library's blanket `except` can swallow one. Here
+    each Ctrl-C is remembered when it arrives, a dropped one prints nothing, and the command
+    calls `raise_if_lost()` before its point of no return.
+    """
+    global _heard
+
+    def hear(signum: int, _frame: FrameType | None) -> None:
+        global _heard
+        _heard = True
+        raise KeyboardInterrupt
+
+    def unraisable(report: "sys.UnraisableHookArgs") -> None:
+        if report.exc_type is not None and issubclass(report.exc_type, KeyboardInterrupt):
+            return  # remembered by `hear`
+        previous_hook(report)
+
+    previous_hook = sys.unraisablehook
+    previous_handler = signal.signal(signal.SIGINT, hear)
+    sys.unraisablehook = unraisable
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous_handler)
+        sys.unraisablehook = previous_hook
+        _heard = False
+
+
+def raise_if_lost() -> None:
+    """Stop now if a Ctrl-C arrived under `watched()` but something swallowed it."""
+    if _heard:
+        raise KeyboardInterrupt
 
 
 @contextmanager

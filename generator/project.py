@@ -103,6 +103,7 @@ def create(
         # From here the project lands whole or not at all: a Ctrl-C waits until it has landed,
         # and then there is nothing left to stop.
         with interrupts.held():
+            interrupts.raise_if_lost()
             _move_into_place(project, target, staging / "backup")
             shutil.rmtree(staging, ignore_errors=True)
     if wants_git and not git.available():

@@ -166,6 +166,7 @@ def update(
     try:
         result.kept = _run_copier_update(project, result.from_version, stored, changes, source)
         _collect(project, result)
+        interrupts.raise_if_lost()
     except BaseException as error:
         # The tree was clean when the update started: going back to HEAD loses nothing.
         problem = _restore(project)

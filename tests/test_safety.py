@@ -586,3 +586,73 @@ def test_interrupted_update_restores_or_says_how(
         (project / ".git" / "index.lock").unlink()  # what git's own message asks
         subprocess.run(updating.RESTORE_BY_HAND, shell=True, cwd=project, check=True)
     assert state(project) == before  # .env and .venv/ (ignored) included
+
+
+# A Ctrl-C that Python drops (raised inside a finalizer, where it is only printed) or a library
+# swallows must still stop the command before its point of no return. CI caught the first once:
+# a `Popen.__del__` ran as the signal arrived, a traceback was printed, and the project landed.
+
+
+def ctrl_c_in_a_finalizer() -> None:
+    class Collected:
+        def __del__(self) -> None:
+            signal.raise_signal(signal.SIGINT)
+            for _ in range(1000):  # Python runs the handler here, inside the finalizer
+                pass
+
+    Collected()
+
+
+def ctrl_c_swallowed() -> None:
+    try:
+        signal.raise_signal(signal.SIGINT)
+        for _ in range(1000):
+            pass
+    except KeyboardInterrupt:
+        pass
+
+
+def test_a_dropped_ctrl_c_stops_create_quietly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    from generator import interrupts
+    from generator import project as creating
+
+    render = creating._render
+
+    def render_then_drop_a_ctrl_c(*args: object) -> list[str]:
+        files = render(*args)
+        ctrl_c_in_a_finalizer()
+        return files
+
+    monkeypatch.setattr(creating, "_render", render_then_drop_a_ctrl_c)
+    (tmp_path / "notes.txt").write_text("mine\n")
+    before = manifest(tmp_path)
+    with interrupts.watched(), pytest.raises(KeyboardInterrupt):
+        create(tmp_path / "demo", {})
+    assert manifest(tmp_path) == before
+    assert capfd.readouterr().err == ""
+
+
+def test_a_swallowed_ctrl_c_stops_update_and_restores(
+    old_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import interrupts
+    from generator import update as updating
+    from generator.errors import Interrupted
+
+    project = tmp_path / "shop"
+    shutil.copytree(old_project, project, symlinks=True)
+    before = state(project)
+    copier_update = updating._run_copier_update
+
+    def update_then_swallow_a_ctrl_c(*args: object) -> list[str]:
+        kept = copier_update(*args)
+        ctrl_c_swallowed()
+        return kept
+
+    monkeypatch.setattr(updating, "_run_copier_update", update_then_swallow_a_ctrl_c)
+    with interrupts.watched(), pytest.raises(Interrupted) as raised:
+        updating.update(project, {"deploy_target": "server"})
+    assert raised.value.message == f"interrupted: {project} is as it was"
+    assert state(project) == before
