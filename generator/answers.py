@@ -5,20 +5,17 @@ the CLI refuses exactly what the template refuses, before anything is written.
 """
 
 from collections.abc import Callable, Mapping
-from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Template
-from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from jinja2.loaders import FunctionLoader
 from jinja2.sandbox import SandboxedEnvironment
 
+from .compiled_templates import BytecodeCache
 from .errors import UsageError
 from .questions import PYTHON_TYPES, Question
-from .template_history import TEMPLATE_URL
 
 # Asks one question: (question, default, validate) -> answer. validate returns an error or None.
 Asker = Callable[[Question, Any, Callable[[Any], str | None]], Any]
@@ -59,27 +56,6 @@ class Resolution:
     """Questions answered by the user that do not apply to the other answers."""
 
 
-class _BytecodeCache(FileSystemBytecodeCache):
-    """Compiled expressions kept beside the template cache: compiling copier.yml's takes longer
-    than the rest of answering. Jinja checks each entry against its source, its own version and
-    Python's; the file names say which environment compiled them. A cache that cannot be
-    read or written is simply not used."""
-
-    def __init__(self) -> None:
-        directory = Path(TEMPLATE_URL).expanduser().parent / "jinja"
-        with suppress(OSError):
-            directory.mkdir(parents=True, exist_ok=True)
-        super().__init__(str(directory), pattern="questions-sandboxed-%s.cache")
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        with suppress(OSError):
-            super().load_bytecode(bucket)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        with suppress(OSError):
-            super().dump_bytecode(bucket)
-
-
 def _compiled(template: str) -> Template:
     return _environment().get_template(template)
 
@@ -89,7 +65,7 @@ def _environment() -> SandboxedEnvironment:
     return SandboxedEnvironment(
         extensions=["jinja2_ansible_filters.AnsibleCoreFiltersExtension"],
         loader=FunctionLoader(lambda source: source),  # a template's name is its source
-        bytecode_cache=_BytecodeCache(),
+        bytecode_cache=BytecodeCache("questions-sandboxed"),
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__, git, interrupts
+from . import __version__, compiled_templates, git, interrupts
 from .answers import Questionnaire
 from .errors import GeneratorError, UsageError
 from .questions import load_questions
@@ -161,7 +161,7 @@ def _check_destination(target: Path, *, force: bool) -> None:
 def _render(staging: Path, answers: Mapping[str, Any], source: TemplateSource) -> list[str]:
     import copier
 
-    with template_repository(source) as (src_path, vcs_ref):
+    with template_repository(source) as (src_path, vcs_ref), compiled_templates.kept_for_copier():
         copier.run_copy(
             src_path, staging, data=dict(answers), defaults=True, quiet=True, vcs_ref=vcs_ref
         )

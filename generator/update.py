@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from . import git, interrupts
+from . import compiled_templates, git, interrupts
 from .answers import InvalidAnswer, Questionnaire, Resolution
 from .errors import GeneratorError, Interrupted, UsageError
 from .questions import load_questions
@@ -206,7 +206,7 @@ def _run_copier_update(
     from copier.errors import CopierError
 
     tracked = git.run(project, "ls-files", "-z").split("\0")
-    with template_repository(source) as (src_path, vcs_ref):
+    with template_repository(source) as (src_path, vcs_ref), compiled_templates.kept_for_copier():
         known = git.run(Path(src_path).expanduser(), "tag", "--list", str(old_version))
         if not known:
             raise UsageError(

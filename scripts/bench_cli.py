@@ -43,10 +43,13 @@ CHECKOUT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(CHECKOUT))  # the generator being measured, not an installed one
 
 from generator import git  # noqa: E402
+from generator.compiled_templates import DIRECTORY  # noqa: E402
 from generator.template_history import TEMPLATE_URL  # noqa: E402
 
 STARTUP_TARGET = 0.15  # seconds, for --help and --version
 RATIO_TARGET = 1.05  # new-app / plain copier on the same work
+# new-app keeps compiled templates between runs; a first run compiles them all, as copier does.
+FIRST_RUN = "first run (empty compile cache)"
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,10 @@ class Bench:
         self.version = recorded["_commit"]
         answers = {key: value for key, value in recorded.items() if not key.startswith("_")}
         self.answers.write_text(yaml.safe_dump(answers))
+
+    def forget_compiled_templates(self) -> None:
+        """Empty new-app's compile cache, as on a machine where it never ran."""
+        shutil.rmtree(DIRECTORY.replace("~", str(self.home), 1), ignore_errors=True)
 
     def copier_copy(self, project: Path, ref: str = "") -> Command:
         return self.copier(
@@ -241,18 +248,27 @@ def create(bench: Bench, runs: int, *, git: bool) -> tuple[str, bool]:
     def new_app_step(i: int) -> list[Command]:
         return [bench.new_app("demo", "--defaults", *flags, cwd=bench.place(f"new-{kind}", i))]
 
+    def first_run_step(i: int) -> list[Command]:
+        bench.forget_compiled_templates()
+        return [bench.new_app("demo", "--defaults", *flags, cwd=bench.place(f"first-{kind}", i))]
+
     base_name = "copier copy (same ref, answers)" + (" + git init/add/commit" if git else "")
     new_name = " ".join(["new-app demo --defaults", *flags])
-    timings = bench.time_all(runs, {base_name: copier_step, new_name: new_app_step})
+    first_name = f"{new_name}, {FIRST_RUN}"
+    steps = {base_name: copier_step, new_name: new_app_step, first_name: first_run_step}
+    timings = bench.time_all(runs, steps)
+    scratch = bench.scratch
     same = all(
-        same_tree(bench.scratch / f"new-{kind}/{i}/demo", bench.scratch / f"copier-{kind}/{i}/demo")
+        same_tree(scratch / f"{ours}-{kind}/{i}/demo", scratch / f"copier-{kind}/{i}/demo")
         for i in range(runs)
+        for ours in ("new", "first")
     )
     title = "create with git" if git else "create"
     print(f"\n{title} (template {bench.version}; same files: {same})")
     print(header())
     print(row(base_name, timings[base_name], {}))
-    print(row(new_name, timings[new_name], {"copier": timings[base_name]}))
+    for name in (new_name, first_name):
+        print(row(name, timings[name], {"copier": timings[base_name]}))
     return ratio_verdict(title, timings[new_name], timings[base_name], same)
 
 
@@ -276,6 +292,12 @@ def update(bench: Bench, runs: int) -> tuple[str, bool]:
     )
     flags = ["--quiet", "--defaults", "--skip-answered", "--conflict", "inline"]
     cli, in_api, ours = "copier update (CLI)", "copier.run_update() in python -c", "new-app update"
+    first = f"{ours}, {FIRST_RUN}"
+
+    def first_run_step(i: int) -> list[Command]:
+        bench.forget_compiled_templates()
+        return [bench.new_app("update", fresh("up-first", i))]
+
     timings = bench.time_all(
         runs,
         {
@@ -286,6 +308,7 @@ def update(bench: Bench, runs: int) -> tuple[str, bool]:
                 Command([bench.python, "-c", api, fresh("up-api", i), bench.version])
             ],
             ours: lambda i: [bench.new_app("update", fresh("up-new", i))],
+            first: first_run_step,
         },
     )
     same = True
@@ -294,12 +317,14 @@ def update(bench: Bench, runs: int) -> tuple[str, bool]:
             bench.scratch / f"up-new/{i}/demo",
             bench.scratch / f"up-cli/{i}/demo",
         )
-        same = same and same_tree(by_new_app, by_copier)
-        same = same and git_status(by_new_app) == git_status(by_copier)
+        by_first_run = bench.scratch / f"up-first/{i}/demo"
+        for ours_made in (by_new_app, by_first_run):
+            same = same and same_tree(ours_made, by_copier)
+            same = same and git_status(ours_made) == git_status(by_copier)
     print(f"\nupdate {old} -> {bench.version} (same files and git status: {same})")
     print(header())
     for name, timing in timings.items():
-        baselines = {"CLI": timings[cli], "API": timings[in_api]} if name == ours else {}
+        baselines = {"CLI": timings[cli], "API": timings[in_api]} if name in (ours, first) else {}
         print(row(name, timing, baselines))
     return ratio_verdict("update vs copier CLI", timings[ours], timings[cli], same)
 

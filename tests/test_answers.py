@@ -146,6 +146,7 @@ def test_compiled_expressions_are_cached_and_a_broken_cache_is_no_error(
         answers._environment.cache_clear()
         try:
             assert resolve(app_type="chat") == expected
+            answers._environment().bytecode_cache.save()  # as the process would at exit
         finally:
             answers._environment.cache_clear()
         assert any(home.glob(".cache/gradio-forge/jinja/*.cache")) == kept

@@ -1,0 +1,184 @@
+"""Compiled Jinja templates kept between runs, for the questionnaire and for copier.
+
+Compiling is about a quarter of a run: copier compiles every template file and every copier.yml
+expression, nearly 400 of them, each time. Jinja's own bytecode cache cannot serve copier: it
+covers only templates loaded by name, keyed by file path, and copier loads its files from a
+fresh clone each run. So copier's compiled code is keyed by what decides it instead: the source,
+the template's name and the environment's settings.
+
+Jinja checks each entry against its source, its own format and Python's version. A cache that
+cannot be read or written is simply not used; deleting it only costs the next run the compiling.
+"""
+
+import atexit
+import functools
+import hashlib
+import marshal
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from functools import cached_property
+from pathlib import Path
+from types import CodeType
+from typing import Any
+
+import jinja2
+from jinja2 import Environment
+from jinja2.bccache import Bucket
+
+from .template_history import TEMPLATE_URL
+
+DIRECTORY = str(Path(TEMPLATE_URL).parent / "jinja")  # beside the template cache, `~` unexpanded
+_LIMIT = 2000  # entries in one file; a template version needs a few hundred
+
+
+class BytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates of one kind of environment, in one file: it is read at the first
+    lookup and, if anything was added, written back once as the process exits (one file, not
+    one per template: creating files is what a first run would otherwise spend its time on)."""
+
+    def __init__(self, kind: str) -> None:
+        self.path = Path(DIRECTORY).expanduser() / f"{kind}.cache"
+        self._entries: dict[str, bytes] | None = None
+        self._used: set[str] = set()
+        self._changed = False
+        # copier compiles many sources several times a run: each is unpacked once.
+        self.in_memory: dict[str, CodeType] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = self._stored().get(bucket.key)
+        if data is not None:
+            self._used.add(bucket.key)
+            bucket.bytecode_from_string(data)  # left empty if stale or damaged
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._stored()[bucket.key] = bucket.bytecode_to_string()
+        self._used.add(bucket.key)
+        if not self._changed:
+            self._changed = True
+            atexit.register(self.save)
+
+    def save(self) -> None:
+        """Write the entries back, keeping only this run's once there are more than
+        `_LIMIT` (each template version adds some)."""
+        if not self._changed or self._entries is None:
+            return
+        entries = self._entries
+        if len(entries) > _LIMIT:
+            entries = {key: data for key, data in entries.items() if key in self._used}
+        # Written aside, then renamed: a concurrent run reads the old file or the new one.
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(marshal.dumps(entries))
+            temporary.replace(self.path)
+        except OSError:
+            with suppress(OSError):
+                temporary.unlink()
+        self._changed = False
+
+    def _stored(self) -> dict[str, bytes]:
+        if self._entries is None:
+            self._entries = {}
+            with suppress(OSError, EOFError, ValueError, TypeError):
+                stored = marshal.loads(self.path.read_bytes())
+                if isinstance(stored, dict):
+                    self._entries = stored
+        return self._entries
+
+
+@contextmanager
+def kept_for_copier() -> Iterator[None]:
+    """Within the block, copier reuses the code it compiled in earlier runs.
+
+    copier builds an environment per Worker (an update makes several), so the hook is its
+    Worker's `jinja_env`. A copier built otherwise compiles as it always has.
+    """
+    from copier import __version__ as copier_version
+    from copier._main import Worker
+
+    original = Worker.__dict__.get("jinja_env")
+    if not isinstance(original, cached_property):
+        yield
+        return
+    cache = _for_copier(copier_version)
+
+    def jinja_env(worker: Any) -> Environment:
+        environment = original.func(worker)
+        keep_compiled(environment, cache)
+        return environment
+
+    kept = cached_property(jinja_env)
+    kept.__set_name__(Worker, "jinja_env")
+    Worker.jinja_env = kept
+    try:
+        yield
+    finally:
+        Worker.jinja_env = original
+
+
+@functools.cache
+def _for_copier(version: str) -> BytecodeCache:
+    return BytecodeCache(f"copier-{version}")  # its version stands for its extensions'
+
+
+def keep_compiled(environment: Environment, cache: BytecodeCache) -> None:
+    """Make `environment` compile each template once, into `cache`, and reuse it afterwards."""
+    compile_now = environment.compile
+
+    def compile(
+        source: Any,
+        name: str | None = None,
+        filename: str | None = None,
+        raw: bool = False,
+        defer_init: bool = False,
+    ) -> Any:
+        if raw or defer_init or not isinstance(source, str):
+            return compile_now(source, name, filename, raw, defer_init)
+        key = f"{_settings(environment)}|{name}|{source}"
+        code = cache.in_memory.get(key)
+        if code is None:
+            bucket = cache.get_bucket(environment, key, None, source)
+            if bucket.code is None:
+                code = cache.in_memory[key] = compile_now(source, name, filename)
+                bucket.code = code
+                cache.set_bucket(bucket)
+                return code
+            code = cache.in_memory[key] = bucket.code
+        # Extensions see each source before it is parsed; copier's yield tag resets its state
+        # there, so that runs even when the parse does not.
+        environment.preprocess(source, name, filename)
+        return _located(code, filename or "<template>")
+
+    environment.compile = compile  # type: ignore[method-assign]
+
+
+def _settings(environment: Environment) -> str:
+    """A digest of everything besides source and name that shapes the compiled code: Jinja's
+    version, the syntax, the extensions, and the filters and tests (checked while compiling,
+    so read at each compile: they may change after the environment is made)."""
+    e = environment
+    settings = (
+        jinja2.__version__,
+        f"{type(e).__module__}.{type(e).__qualname__}",
+        (e.block_start_string, e.block_end_string, e.variable_start_string),
+        (e.variable_end_string, e.comment_start_string, e.comment_end_string),
+        (e.line_statement_prefix, e.line_comment_prefix, e.newline_sequence),
+        (e.trim_blocks, e.lstrip_blocks, e.keep_trailing_newline, e.optimized, e.is_async),
+        (repr(e.autoescape), e.finalize is None),
+        sorted(e.extensions),
+        sorted(e.filters),
+        sorted(e.tests),
+    )
+    return hashlib.sha256(repr(settings).encode()).hexdigest()
+
+
+def _located(code: CodeType, filename: str) -> CodeType:
+    """`code` as if compiled from `filename`: Jinja names a template's file after it."""
+    if code.co_filename == filename:
+        return code
+    constants = tuple(
+        _located(constant, filename) if isinstance(constant, CodeType) else constant
+        for constant in code.co_consts
+    )
+    return code.replace(co_filename=filename, co_consts=constants)

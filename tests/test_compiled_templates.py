@@ -1,0 +1,153 @@
+"""Compiled templates kept between runs: copier's reuse must never change what it renders."""
+
+import filecmp
+import shutil
+import traceback
+from collections.abc import Iterator
+from pathlib import Path
+
+import copier
+import jinja2
+import pytest
+from jinja2.sandbox import SandboxedEnvironment
+
+from generator.compiled_templates import BytecodeCache, _for_copier, keep_compiled
+from generator.project import create
+
+
+@pytest.fixture
+def fresh_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty HOME, and no compiled templates kept in memory by earlier tests."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    _for_copier.cache_clear()
+    yield home
+    _for_copier.cache_clear()
+
+
+@pytest.fixture
+def compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The template sources Jinja really compiles (a kept one is not compiled again)."""
+    seen: list[str] = []
+    compile_now = jinja2.Environment.compile
+
+    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):
+        if isinstance(source, str) and not raw:
+            seen.append(source)
+        return compile_now(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    return seen
+
+
+def same_files(left: Path, right: Path) -> bool:
+    pending = [filecmp.dircmp(left, right)]
+    while pending:
+        current = pending.pop()
+        _, mismatch, errors = filecmp.cmpfiles(
+            current.left, current.right, current.common_files, shallow=False
+        )
+        if current.left_only or current.right_only or mismatch or errors:
+            return False
+        pending.extend(current.subdirs.values())
+    return True
+
+
+def test_a_second_create_compiles_nothing_and_renders_the_same(
+    fresh_home: Path, tmp_path: Path, compiles: list[str]
+) -> None:
+    answers = {"app_type": "chat", "deploy_target": "server", "auth": "password"}
+    for place in ("first", "second"):
+        (tmp_path / place).mkdir()
+    create(tmp_path / "first" / "demo", answers, git_init=False)
+    assert len(compiles) > 100  # copier.yml's expressions and the template's files
+    _for_copier(copier.__version__).save()  # as the process would at exit
+    _for_copier.cache_clear()  # the next create is another process
+    compiles.clear()
+    create(tmp_path / "second" / "demo", answers, git_init=False)
+    assert compiles == []
+    assert same_files(tmp_path / "first" / "demo", tmp_path / "second" / "demo")
+
+
+def environment(cache: BytecodeCache, **settings) -> SandboxedEnvironment:
+    result = SandboxedEnvironment(**settings)
+    keep_compiled(result, cache)
+    return result
+
+
+def test_environments_with_other_settings_do_not_share_code(fresh_home: Path) -> None:
+    cache = BytecodeCache("test")
+    source = "[[ x ]] {{ x }}"
+    assert environment(cache).from_string(source).render(x=1) == "[[ x ]] 1"
+    square = {"variable_start_string": "[[", "variable_end_string": "]]"}
+    assert environment(cache, **square).from_string(source).render(x=1) == "1 {{ x }}"
+    assert environment(cache).from_string(source).render(x=2) == "[[ x ]] 2"
+
+    shouting = environment(cache)
+    shouting.filters["shout"] = str.upper
+    assert shouting.from_string("{{ x | shout }}").render(x="a") == "A"
+    with pytest.raises(jinja2.TemplateAssertionError, match="No filter named 'shout'"):
+        environment(cache).from_string("{{ x | shout }}")
+
+
+def test_errors_in_kept_templates_name_the_current_file(fresh_home: Path, tmp_path: Path) -> None:
+    cache = BytecodeCache("test")
+    for place in ("old", "new"):
+        (tmp_path / place).mkdir()
+        (tmp_path / place / "page.jinja").write_text("line one\n{{ 1 // x }}\n")
+    shutil.copy(tmp_path / "old" / "page.jinja", tmp_path / "new" / "page.jinja")
+    for place in ("old", "new"):
+        loaded = environment(cache, loader=jinja2.FileSystemLoader(tmp_path / place))
+        template = loaded.get_template("page.jinja")
+        assert template.filename == str(tmp_path / place / "page.jinja")
+        with pytest.raises(ZeroDivisionError) as raised:
+            template.render(x=0)
+        last = traceback.extract_tb(raised.value.__traceback__)[-1]
+        assert (last.filename, last.lineno) == (str(tmp_path / place / "page.jinja"), 2)
+
+
+def test_copiers_yield_state_is_reset_for_a_kept_template(fresh_home: Path) -> None:
+    from copier._jinja_ext import YieldExtension, get_yield_context
+
+    cache = BytecodeCache("test")
+    env = environment(cache, extensions=[YieldExtension])
+    env.from_string("plain")  # compiled and kept
+    env.from_string("{% yield x from xs %}{{ x }}{% endyield %}").render(xs=[1])
+    assert get_yield_context(env).yield_name == "x"
+    env.from_string("plain")  # kept: not parsed, yet the tag's state must be reset
+    assert get_yield_context(env).yield_name is None
+
+
+def test_one_file_holds_a_run_and_the_next_run_reads_it(
+    fresh_home: Path, compiles: list[str]
+) -> None:
+    first = BytecodeCache("test")
+    sources = [f"{{{{ {n} * x }}}}" for n in range(50)]
+    assert [environment(first).from_string(s).render(x=2) for s in sources[:40]][-1] == "78"
+    first.save()
+    assert [p.name for p in first.path.parent.iterdir()] == ["test.cache"]
+    compiles.clear()
+    second = BytecodeCache("test")
+    assert [environment(second).from_string(s).render(x=3) for s in sources][-1] == "147"
+    assert compiles == sources[40:]
+
+
+def test_a_damaged_file_is_recompiled_over(fresh_home: Path, compiles: list[str]) -> None:
+    cache = BytecodeCache("test")
+    cache.path.parent.mkdir(parents=True)
+    cache.path.write_bytes(b"\x00not marshal data")
+    assert environment(cache).from_string("{{ 6 * 7 }}").render() == "42"
+    cache.save()
+    compiles.clear()
+    assert environment(BytecodeCache("test")).from_string("{{ 6 * 7 }}").render() == "42"
+    assert compiles == []
+
+
+def test_an_unusable_cache_is_not_used(fresh_home: Path, compiles: list[str]) -> None:
+    (fresh_home / ".cache").write_text("a file where the cache directory would go\n")
+    for _ in range(2):  # as two runs would
+        cache = BytecodeCache("test")
+        assert environment(cache).from_string("{{ 6 * 7 }}").render() == "42"
+        cache.save()
+    assert compiles == ["{{ 6 * 7 }}", "{{ 6 * 7 }}"]
