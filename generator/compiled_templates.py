@@ -125,6 +125,7 @@ def _for_copier(version: str) -> BytecodeCache:
 def keep_compiled(environment: Environment, cache: BytecodeCache) -> None:
     """Make `environment` compile each template once, into `cache`, and reuse it afterwards."""
     compile_now = environment.compile
+    settings = ""
 
     def compile(
         source: Any,
@@ -133,9 +134,12 @@ def keep_compiled(environment: Environment, cache: BytecodeCache) -> None:
         raw: bool = False,
         defer_init: bool = False,
     ) -> Any:
+        nonlocal settings
         if raw or defer_init or not isinstance(source, str):
             return compile_now(source, name, filename, raw, defer_init)
-        key = f"{_settings(environment)}|{name}|{source}"
+        # Read at the first compile: Jinja leaves changing an environment after that undefined.
+        settings = settings or _settings(environment)
+        key = f"{settings}|{name}|{source}"
         code = cache.in_memory.get(key)
         if code is None:
             bucket = cache.get_bucket(environment, key, None, source)
@@ -155,8 +159,7 @@ def keep_compiled(environment: Environment, cache: BytecodeCache) -> None:
 
 def _settings(environment: Environment) -> str:
     """A digest of everything besides source and name that shapes the compiled code: Jinja's
-    version, the syntax, the extensions, and the filters and tests (checked while compiling,
-    so read at each compile: they may change after the environment is made)."""
+    version, the syntax, the extensions, and the filters and tests (checked while compiling)."""
     e = environment
     settings = (
         jinja2.__version__,
