@@ -10,10 +10,9 @@ from functools import cache
 from typing import Any
 
 from jinja2 import Template
-from jinja2.loaders import FunctionLoader
 from jinja2.sandbox import SandboxedEnvironment
 
-from .compiled_templates import BytecodeCache
+from .compiled_templates import BytecodeCache, keep_compiled
 from .errors import UsageError
 from .questions import PYTHON_TYPES, Question
 
@@ -56,17 +55,18 @@ class Resolution:
     """Questions answered by the user that do not apply to the other answers."""
 
 
+@cache
 def _compiled(template: str) -> Template:
-    return _environment().get_template(template)
+    return _environment().from_string(template)
 
 
 @cache
 def _environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(
-        extensions=["jinja2_ansible_filters.AnsibleCoreFiltersExtension"],
-        loader=FunctionLoader(lambda source: source),  # a template's name is its source
-        bytecode_cache=BytecodeCache("questions-sandboxed"),
+    environment = SandboxedEnvironment(
+        extensions=["jinja2_ansible_filters.AnsibleCoreFiltersExtension"]
     )
+    keep_compiled(environment, BytecodeCache("questions-sandboxed"))
+    return environment
 
 
 class Questionnaire:

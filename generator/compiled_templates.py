@@ -3,8 +3,12 @@
 Compiling is about a quarter of a run: copier compiles every template file and every copier.yml
 expression, nearly 400 of them, each time. Jinja's own bytecode cache cannot serve copier: it
 covers only templates loaded by name, keyed by file path, and copier loads its files from a
-fresh clone each run. So copier's compiled code is keyed by what decides it instead: the source,
-the template's name and the environment's settings.
+fresh clone each run. So compiled code is keyed by what decides it instead: the source, the
+template's name and the environment's settings.
+
+Jinja also runs filters and tests whose arguments are constants while compiling, and writes
+their results into the code: kept code would keep `'%Y' | strftime` at the year it was compiled
+in. So in an environment whose code is kept, every filter and test runs when rendering.
 
 Jinja checks each entry against its source, its own format and Python's version. A cache that
 cannot be read or written is simply not used; deleting it only costs the next run the compiling.
@@ -15,7 +19,9 @@ import functools
 import hashlib
 import marshal
 import os
-from collections.abc import Iterator
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from functools import cached_property
 from pathlib import Path
@@ -23,9 +29,12 @@ from types import CodeType
 from typing import Any
 
 import jinja2
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
 from jinja2.bccache import Bucket
+from jinja2.runtime import Context
+from jinja2.utils import _PassArg
 
+from . import interrupts
 from .template_history import TEMPLATE_URL
 
 DIRECTORY = str(Path(TEMPLATE_URL).parent / "jinja")  # beside the template cache, `~` unexpanded
@@ -47,9 +56,12 @@ class BytecodeCache(jinja2.BytecodeCache):
 
     def load_bytecode(self, bucket: Bucket) -> None:
         data = self._stored().get(bucket.key)
-        if data is not None:
+        if isinstance(data, bytes):
             self._used.add(bucket.key)
-            bucket.bytecode_from_string(data)  # left empty if stale or damaged
+            try:
+                bucket.bytecode_from_string(data)  # left empty if stale
+            except Exception:  # damaged: Jinja only expects a truncated entry
+                bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._stored()[bucket.key] = bucket.bytecode_to_string()
@@ -60,22 +72,27 @@ class BytecodeCache(jinja2.BytecodeCache):
 
     def save(self) -> None:
         """Write the entries back, keeping only this run's once there are more than
-        `_LIMIT` (each template version adds some)."""
+        `_LIMIT` (each template version adds some), and remove the one-file-per-template
+        entries of gradio-forge 0.1."""
         if not self._changed or self._entries is None:
             return
+        self._changed = False
         entries = self._entries
         if len(entries) > _LIMIT:
             entries = {key: data for key, data in entries.items() if key in self._used}
         # Written aside, then renamed: a concurrent run reads the old file or the new one.
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
+        with interrupts.held(), suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(marshal.dumps(entries))
-            temporary.replace(self.path)
-        except OSError:
-            with suppress(OSError):
-                temporary.unlink()
-        self._changed = False
+            descriptor, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name)
+            try:
+                with os.fdopen(descriptor, "wb") as file:
+                    file.write(marshal.dumps(entries))
+                os.replace(temporary, self.path)
+            finally:
+                with suppress(FileNotFoundError):
+                    os.unlink(temporary)
+            for legacy in self.path.parent.glob(f"{self.path.stem}-*.cache"):
+                legacy.unlink(missing_ok=True)
 
     def _stored(self) -> dict[str, bytes]:
         if self._entries is None:
@@ -94,14 +111,13 @@ def kept_for_copier() -> Iterator[None]:
     copier builds an environment per Worker (an update makes several), so the hook is its
     Worker's `jinja_env`. A copier built otherwise compiles as it always has.
     """
-    from copier import __version__ as copier_version
     from copier._main import Worker
 
     original = Worker.__dict__.get("jinja_env")
     if not isinstance(original, cached_property):
         yield
         return
-    cache = _for_copier(copier_version)
+    cache = _copier_cache()
 
     def jinja_env(worker: Any) -> Environment:
         environment = original.func(worker)
@@ -118,12 +134,15 @@ def kept_for_copier() -> Iterator[None]:
 
 
 @functools.cache
-def _for_copier(version: str) -> BytecodeCache:
-    return BytecodeCache(f"copier-{version}")  # its version stands for its extensions'
+def _copier_cache() -> BytecodeCache:
+    return BytecodeCache("copier")
 
 
 def keep_compiled(environment: Environment, cache: BytecodeCache) -> None:
-    """Make `environment` compile each template once, into `cache`, and reuse it afterwards."""
+    """Make `environment` compile each template once, into `cache`, and reuse it afterwards.
+
+    Its filters and tests become ones Jinja only runs when rendering (see above).
+    """
     compile_now = environment.compile
     settings = ""
 
@@ -138,8 +157,11 @@ def keep_compiled(environment: Environment, cache: BytecodeCache) -> None:
         if raw or defer_init or not isinstance(source, str):
             return compile_now(source, name, filename, raw, defer_init)
         # Read at the first compile: Jinja leaves changing an environment after that undefined.
-        settings = settings or _settings(environment)
-        key = f"{settings}|{name}|{source}"
+        if not settings:
+            for table in (environment.filters, environment.tests):
+                table.update({key: _at_render_time(value) for key, value in table.items()})
+            settings = _settings(environment)
+        key = repr((settings, name, source))
         code = cache.in_memory.get(key)
         if code is None:
             bucket = cache.get_bucket(environment, key, None, source)
@@ -157,9 +179,27 @@ def keep_compiled(environment: Environment, cache: BytecodeCache) -> None:
     environment.compile = compile  # type: ignore[method-assign]
 
 
+def _at_render_time(function: Callable[..., Any]) -> Callable[..., Any]:
+    """`function` as a filter or test Jinja never runs while compiling: one taking the context."""
+    passed = _PassArg.from_obj(function)
+    if passed is _PassArg.context:
+        return function
+
+    @pass_context
+    def deferred(context: Context, *args: Any, **kwargs: Any) -> Any:
+        if passed is _PassArg.eval_context:
+            return function(context.eval_ctx, *args, **kwargs)
+        if passed is _PassArg.environment:
+            return function(context.environment, *args, **kwargs)
+        return function(*args, **kwargs)
+
+    return deferred
+
+
 def _settings(environment: Environment) -> str:
     """A digest of everything besides source and name that shapes the compiled code: Jinja's
-    version, the syntax, the extensions, and the filters and tests (checked while compiling)."""
+    version, the syntax, the extensions' code, and which filters and tests exist and what they
+    are passed (the compiler checks the one and writes the other into the code)."""
     e = environment
     settings = (
         jinja2.__version__,
@@ -168,12 +208,22 @@ def _settings(environment: Environment) -> str:
         (e.variable_end_string, e.comment_start_string, e.comment_end_string),
         (e.line_statement_prefix, e.line_comment_prefix, e.newline_sequence),
         (e.trim_blocks, e.lstrip_blocks, e.keep_trailing_newline, e.optimized, e.is_async),
-        (repr(e.autoescape), e.finalize is None),
-        sorted(e.extensions),
-        sorted(e.filters),
-        sorted(e.tests),
+        (repr(e.autoescape), _PassArg.from_obj(e.finalize) if e.finalize else None),
+        sorted((name, _code_of(type(extension))) for name, extension in e.extensions.items()),
+        sorted((name, _PassArg.from_obj(f)) for name, f in e.filters.items()),
+        sorted((name, _PassArg.from_obj(f)) for name, f in e.tests.items()),
     )
     return hashlib.sha256(repr(settings).encode()).hexdigest()
+
+
+def _code_of(kind: type) -> tuple[str, int, int]:
+    """Which code a class has: its module file's path, size and time (an upgrade changes them)."""
+    path = getattr(sys.modules.get(kind.__module__), "__file__", None) or ""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return (path, 0, 0)
+    return (path, status.st_size, status.st_mtime_ns)
 
 
 def _located(code: CodeType, filename: str) -> CodeType:

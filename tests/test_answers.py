@@ -1,5 +1,8 @@
 """copier.yml read as data, and answers resolved exactly as copier resolves them."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -133,20 +136,24 @@ def test_copier_refuses_what_the_cli_refuses(tmp_path: Path, bad: dict[str, Any]
         )
 
 
-def test_compiled_expressions_are_cached_and_a_broken_cache_is_no_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from generator import answers
-
-    expected = resolve(app_type="chat")
+def test_compiled_expressions_are_kept_and_a_broken_cache_is_no_error(tmp_path: Path) -> None:
+    """Two processes: the first compiles copier.yml's expressions and keeps them as it exits."""
+    script = (
+        "from generator.answers import Questionnaire; from generator.questions import "
+        "load_questions; print(Questionnaire(load_questions()).resolve({'project_name': 'demo',"
+        " 'app_type': 'chat'}, use_defaults=True).answers)"
+    )
+    expected = str(resolve(app_type="chat"))
     for home, kept in ((tmp_path / "home", True), (tmp_path / "not-a-directory", False)):
         if not kept:
             home.write_text("HOME is a file: nothing can be written below it")
-        monkeypatch.setenv("HOME", str(home))
-        answers._environment.cache_clear()
-        try:
-            assert resolve(app_type="chat") == expected
-            answers._environment().bytecode_cache.save()  # as the process would at exit
-        finally:
-            answers._environment.cache_clear()
-        assert any(home.glob(".cache/gradio-forge/jinja/*.cache")) == kept
+        for _ in range(2):
+            result = subprocess.run(
+                [sys.executable, "-c", script],
+                env={**os.environ, "HOME": str(home), "PYTHONPATH": str(REPO)},
+                capture_output=True,
+                text=True,
+            )
+            assert (result.returncode, result.stdout.strip(), result.stderr) == (0, expected, "")
+        cached = home / ".cache/gradio-forge/jinja/questions-sandboxed.cache"
+        assert cached.is_file() == kept

@@ -1,18 +1,23 @@
 """Compiled templates kept between runs: copier's reuse must never change what it renders."""
 
 import filecmp
+import itertools
+import marshal
 import shutil
+import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import copier
 import jinja2
 import pytest
+from jinja2.bccache import bc_magic
 from jinja2.sandbox import SandboxedEnvironment
 
-from generator.compiled_templates import BytecodeCache, _for_copier, keep_compiled
+from generator.compiled_templates import BytecodeCache, _copier_cache, keep_compiled
 from generator.project import create
+
+HEADER = len(bc_magic)
 
 
 @pytest.fixture
@@ -21,9 +26,9 @@ def fresh_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
-    _for_copier.cache_clear()
+    _copier_cache.cache_clear()
     yield home
-    _for_copier.cache_clear()
+    _copier_cache.cache_clear()
 
 
 @pytest.fixture
@@ -62,8 +67,8 @@ def test_a_second_create_compiles_nothing_and_renders_the_same(
         (tmp_path / place).mkdir()
     create(tmp_path / "first" / "demo", answers, git_init=False)
     assert len(compiles) > 100  # copier.yml's expressions and the template's files
-    _for_copier(copier.__version__).save()  # as the process would at exit
-    _for_copier.cache_clear()  # the next create is another process
+    _copier_cache().save()  # as the process would at exit
+    _copier_cache.cache_clear()  # the next create is another process
     compiles.clear()
     create(tmp_path / "second" / "demo", answers, git_init=False)
     assert compiles == []
@@ -133,15 +138,86 @@ def test_one_file_holds_a_run_and_the_next_run_reads_it(
     assert compiles == sources[40:]
 
 
-def test_a_damaged_file_is_recompiled_over(fresh_home: Path, compiles: list[str]) -> None:
+def test_a_new_year_is_not_written_with_last_years_code(
+    fresh_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """LICENSE says `{% set year = '%Y' | strftime %}`: Jinja would compute that while compiling."""
+    for year in ("2025", "2026"):
+        monkeypatch.setattr(time, "strftime", lambda form, *_, y=year: form.replace("%Y", y))
+        (tmp_path / year).mkdir()
+        create(tmp_path / year / "demo", {}, git_init=False)
+        assert f"Copyright (c) {year}" in (tmp_path / year / "demo" / "LICENSE").read_text()
+        _copier_cache().save()
+        _copier_cache.cache_clear()
+
+
+def test_filters_and_tests_run_at_each_render(fresh_home: Path) -> None:
+    """Constant arguments: Jinja would run these once, while compiling, and keep the result."""
+    calls = itertools.count()
+
+    def counted(*_: object) -> int:
+        return next(calls)
+
+    source = (
+        "{{ 'a' | plain }} {{ 'a' | evaluated }} {{ 'a' | environmental }} {{ 'a' is odd_call }}"
+    )
+    seen = []
+    for _ in range(2):  # as two runs would
+        env = SandboxedEnvironment()
+        env.filters.update(
+            plain=counted,
+            evaluated=jinja2.pass_eval_context(counted),
+            environmental=jinja2.pass_environment(counted),
+        )
+        env.tests["odd_call"] = lambda _: next(calls) % 2 == 1
+        cache = BytecodeCache("test")
+        keep_compiled(env, cache)
+        seen.append(env.from_string(source).render())
+        cache.save()
+    assert seen == ["0 1 2 True", "4 5 6 True"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda entries: b"\x00not marshal data",
+        lambda entries: marshal.dumps({key: "not bytes" for key in entries}),
+        lambda entries: marshal.dumps(  # the pickled checksum after Jinja's header
+            {key: data[:HEADER] + b"\xff" + data[HEADER + 1 :] for key, data in entries.items()}
+        ),
+        lambda entries: marshal.dumps({key: data[:-9] for key, data in entries.items()}),
+    ],
+    ids=["not-marshal", "not-bytes", "bad-checksum", "truncated"],
+)
+def test_a_damaged_file_is_recompiled_over(
+    fresh_home: Path, compiles: list[str], damage: Callable[[dict[str, bytes]], bytes]
+) -> None:
     cache = BytecodeCache("test")
-    cache.path.parent.mkdir(parents=True)
-    cache.path.write_bytes(b"\x00not marshal data")
     assert environment(cache).from_string("{{ 6 * 7 }}").render() == "42"
+    cache.save()
+    cache.path.write_bytes(damage(marshal.loads(cache.path.read_bytes())))
+    compiles.clear()
+    cache = BytecodeCache("test")
+    assert environment(cache).from_string("{{ 6 * 7 }}").render() == "42"
+    assert compiles == ["{{ 6 * 7 }}"]
     cache.save()
     compiles.clear()
     assert environment(BytecodeCache("test")).from_string("{{ 6 * 7 }}").render() == "42"
     assert compiles == []
+
+
+def test_saving_leaves_one_file_and_removes_the_old_per_template_ones(fresh_home: Path) -> None:
+    cache = BytecodeCache("questions-sandboxed")
+    cache.path.parent.mkdir(parents=True)
+    for legacy in ("questions-sandboxed-0a1b.cache", "questions-sandboxed-9f8e.cache"):
+        (cache.path.parent / legacy).write_bytes(b"gradio-forge 0.1")
+    (cache.path.parent / "copier.cache").write_bytes(b"another kind")
+    environment(cache).from_string("{{ 1 }}")
+    cache.save()
+    assert sorted(p.name for p in cache.path.parent.iterdir()) == [
+        "copier.cache",
+        "questions-sandboxed.cache",
+    ]
 
 
 def test_an_unusable_cache_is_not_used(fresh_home: Path, compiles: list[str]) -> None:
