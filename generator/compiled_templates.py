@@ -62,6 +62,8 @@ class BytecodeCache(jinja2.BytecodeCache):
                 bucket.bytecode_from_string(data)  # left empty if stale
             except Exception:  # damaged: Jinja only expects a truncated entry
                 bucket.reset()
+            if not isinstance(bucket.code, CodeType | None):
+                bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._stored()[bucket.key] = bucket.bytecode_to_string()
@@ -141,7 +143,9 @@ def _copier_cache() -> BytecodeCache:
 def keep_compiled(environment: Environment, cache: BytecodeCache) -> None:
     """Make `environment` compile each template once, into `cache`, and reuse it afterwards.
 
-    Its filters and tests become ones Jinja only runs when rendering (see above).
+    At its first compile, its filters and tests are replaced by ones Jinja only runs when
+    rendering (see above); called directly, they work as before. It cannot be overlaid: an
+    overlay would compile with its parent's settings.
     """
     compile_now = environment.compile
     settings = ""
@@ -161,7 +165,8 @@ def keep_compiled(environment: Environment, cache: BytecodeCache) -> None:
             for table in (environment.filters, environment.tests):
                 table.update({key: _at_render_time(value) for key, value in table.items()})
             settings = _settings(environment)
-        key = repr((settings, name, source))
+        escaping = autoescape(name) if callable(autoescape := environment.autoescape) else None
+        key = repr((settings, name, escaping, source))
         code = cache.in_memory.get(key)
         if code is None:
             bucket = cache.get_bucket(environment, key, None, source)
@@ -176,7 +181,11 @@ def keep_compiled(environment: Environment, cache: BytecodeCache) -> None:
         environment.preprocess(source, name, filename)
         return _located(code, filename or "<template>")
 
+    def overlay(**_: Any) -> Environment:
+        raise TypeError("an environment whose compiled templates are kept cannot be overlaid")
+
     environment.compile = compile  # type: ignore[method-assign]
+    environment.overlay = overlay  # type: ignore[method-assign]
 
 
 def _at_render_time(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -186,7 +195,10 @@ def _at_render_time(function: Callable[..., Any]) -> Callable[..., Any]:
         return function
 
     @pass_context
+    @functools.wraps(function)
     def deferred(context: Context, *args: Any, **kwargs: Any) -> Any:
+        if not isinstance(context, Context):  # called directly, not from a template
+            return function(context, *args, **kwargs)
         if passed is _PassArg.eval_context:
             return function(context.eval_ctx, *args, **kwargs)
         if passed is _PassArg.environment:
@@ -198,8 +210,8 @@ def _at_render_time(function: Callable[..., Any]) -> Callable[..., Any]:
 
 def _settings(environment: Environment) -> str:
     """A digest of everything besides source and name that shapes the compiled code: Jinja's
-    version, the syntax, the extensions' code, and which filters and tests exist and what they
-    are passed (the compiler checks the one and writes the other into the code)."""
+    version, the syntax, the extensions' code, `finalize` (applied to constants while compiling)
+    and which filters and tests exist (all take the context by now)."""
     e = environment
     settings = (
         jinja2.__version__,
@@ -208,10 +220,11 @@ def _settings(environment: Environment) -> str:
         (e.variable_end_string, e.comment_start_string, e.comment_end_string),
         (e.line_statement_prefix, e.line_comment_prefix, e.newline_sequence),
         (e.trim_blocks, e.lstrip_blocks, e.keep_trailing_newline, e.optimized, e.is_async),
-        (repr(e.autoescape), _PassArg.from_obj(e.finalize) if e.finalize else None),
+        # A function's repr names its address: such settings are never matched, only missed.
+        (e.autoescape if not callable(e.autoescape) else "callable", repr(e.finalize)),
         sorted((name, _code_of(type(extension))) for name, extension in e.extensions.items()),
-        sorted((name, _PassArg.from_obj(f)) for name, f in e.filters.items()),
-        sorted((name, _PassArg.from_obj(f)) for name, f in e.tests.items()),
+        sorted(e.filters),
+        sorted(e.tests),
     )
     return hashlib.sha256(repr(settings).encode()).hexdigest()
 

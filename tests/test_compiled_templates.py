@@ -177,6 +177,18 @@ def test_filters_and_tests_run_at_each_render(fresh_home: Path) -> None:
     assert seen == ["0 1 2 True", "4 5 6 True"]
 
 
+def test_a_kept_environments_filters_still_work_when_called_directly(fresh_home: Path) -> None:
+    env = environment(BytecodeCache("test"))
+    assert env.from_string("{{ 'a' | upper }} {{ [1, 2, 3] | select('odd') | list }}").render() == (
+        "A [1, 3]"
+    )
+    assert env.filters["upper"]("a") == "A"
+    assert env.filters["default"](jinja2.Undefined(), "b") == "b"
+    assert env.tests["odd"](3)
+    with pytest.raises(TypeError, match="cannot be overlaid"):
+        env.overlay(variable_start_string="[[", variable_end_string="]]")
+
+
 @pytest.mark.parametrize(
     "damage",
     [
@@ -186,8 +198,14 @@ def test_filters_and_tests_run_at_each_render(fresh_home: Path) -> None:
             {key: data[:HEADER] + b"\xff" + data[HEADER + 1 :] for key, data in entries.items()}
         ),
         lambda entries: marshal.dumps({key: data[:-9] for key, data in entries.items()}),
+        lambda entries: marshal.dumps(  # Jinja's header and checksum, then not code
+            {
+                key: data[: data.index(b".", HEADER) + 1] + marshal.dumps(5)
+                for key, data in entries.items()
+            }
+        ),
     ],
-    ids=["not-marshal", "not-bytes", "bad-checksum", "truncated"],
+    ids=["not-marshal", "not-bytes", "bad-checksum", "truncated", "not-code"],
 )
 def test_a_damaged_file_is_recompiled_over(
     fresh_home: Path, compiles: list[str], damage: Callable[[dict[str, bytes]], bytes]
