@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal, Optional
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from . import VERSION_LINE, interrupts
+from . import VERSION_LINE
 from .errors import INTERRUPTED_EARLY, GeneratorError, Interrupted
 from .questions import PYTHON_TYPES, Question, load_questions
 from .typer_speedup import skip_coercing_missing_values
@@ -250,6 +250,8 @@ def _given(answers: dict[str, Any]) -> dict[str, Any]:
 
 def _run(action: Callable[[], int | None], *, interrupted: str) -> None:
     """Run a command: one-line errors with their exit codes, and the command's own code."""
+    from . import interrupts  # not needed for --help
+
     message = None
     try:
         with interrupts.watched():

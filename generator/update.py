@@ -5,7 +5,6 @@ module refuses what copier would get wrong or report poorly, and it finds the co
 leaves behind while still exiting successfully.
 """
 
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Mapping
@@ -263,7 +262,7 @@ def _collect(project: Path, result: UpdateResult) -> None:
 
 
 def _require_clean_repository(project: Path) -> None:
-    if shutil.which("git") is None:
+    if not git.available():
         raise UsageError("git is not installed: updates need it (install git)")
     if git.run(project, "rev-parse", "--is-inside-work-tree", check=False) != "true":
         raise UsageError(
