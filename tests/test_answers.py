@@ -24,12 +24,13 @@ def resolve(**given: Any) -> dict[str, Any]:
 
 def test_questions_come_from_copier_yml_in_order() -> None:
     names = [question.name for question in load_questions()]
-    assert names[:3] == ["project_name", "package_name", "title"]
+    assert names[:4] == ["project_name", "package_name", "one_line_refused", "title"]
     assert {"app_type", "deploy_target", "auth", "max_queue_size", "python_version"} <= set(names)
     deploy = QUESTIONNAIRE.by_name("deploy_target")
     assert [c.value for c in deploy.choices] == ["local", "spaces", "docker", "server"]
     assert deploy.flag == "--deploy-target"
     assert QUESTIONNAIRE.by_name("package_name").computed
+    assert QUESTIONNAIRE.by_name("one_line_refused").computed
 
 
 def test_parse_accepts_list_and_mapping_choices() -> None:
@@ -50,6 +51,7 @@ def test_defaults_are_rendered_from_earlier_answers() -> None:
     assert resolve(deploy_target="server")["root_path"] == "/demo"
     assert QUESTIONNAIRE.resolve({"project_name": "my-app"}, use_defaults=True).computed == {
         "package_name": "my_app",
+        "one_line_refused": r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]",
         "gradio_version": "6.31.0",
         "runtime_requirements": ["gradio>=6.31.0,<7", "pydantic-settings>=2.6,<3"],
     }
