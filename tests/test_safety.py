@@ -411,17 +411,13 @@ def old_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A committed project from the first released template, with ignored files of its owner."""
     scratch = tmp_path_factory.mktemp("old")
     template = scratch / "template-0.1.0"
-    clone = ["git", "-c", "advice.detachedHead=false", "clone", "--quiet", "--branch", "0.1.0"]
-    subprocess.run([*clone, HISTORY_BUNDLE, template], check=True)
+    clone = ["-c", "advice.detachedHead=false", "clone", "--quiet", "--branch", "0.1.0"]
+    git(scratch, *clone, HISTORY_BUNDLE, template)
     project = scratch / "shop"
     create(project, {"deploy_target": "docker"}, source=TemplateSource(template, "0.1.0"))
     (project / "NOTES.md").write_text("Our notes.\n")
-    subprocess.run(["git", "add", "NOTES.md"], cwd=project, check=True)
-    subprocess.run(
-        ["git", "-c", "user.name=O", "-c", "user.email=o@x", "commit", "-qm", "Notes"],
-        cwd=project,
-        check=True,
-    )
+    git(project, "add", "NOTES.md")
+    git(project, "-c", "user.name=O", "-c", "user.email=o@x", "commit", "-qm", "Notes")
     (project / ".env").write_text("APP_SECRET=keep me\n")  # ignored: no git command restores it
     (project / ".venv").mkdir()
     (project / ".venv" / "pyvenv.cfg").write_text("home = /usr/bin\n")
