@@ -68,12 +68,28 @@ def run_cli(
     )
 
 
-def manifest(root: Path) -> dict[str, str]:
-    """Checksum of every file below `root`, to prove a run changed nothing it shouldn't."""
+def manifest(root: Path, *, directories: bool = False) -> dict[str, str]:
+    """Checksum of every file below `root`, to prove a run changed nothing it shouldn't.
+
+    With `directories`, each directory is listed too, as "path/" without a checksum, so that an
+    empty one left behind or missing counts as a difference.
+    """
+    entries = {}
+    for path in sorted(root.rglob("*")):
+        name = path.relative_to(root).as_posix()
+        if path.is_file():
+            entries[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+        elif directories and path.is_dir():
+            entries[f"{name}/"] = ""
+    return entries
+
+
+def worktree(project: Path) -> dict[str, str]:
+    """A project's files and directories, .git aside: equal for two trees with the same bytes."""
     return {
-        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
+        name: digest
+        for name, digest in manifest(project, directories=True).items()
+        if not name.startswith(".git/")
     }
 
 

@@ -1,6 +1,5 @@
 """Compiled templates kept between runs: copier's reuse must never change what it renders."""
 
-import filecmp
 import itertools
 import marshal
 import shutil
@@ -16,6 +15,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from generator.compiled_templates import BytecodeCache, _copier_cache, keep_compiled
 from generator.project import create
+
+from .helpers import worktree
 
 HEADER = len(bc_magic)
 
@@ -46,19 +47,6 @@ def compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def same_files(left: Path, right: Path) -> bool:
-    pending = [filecmp.dircmp(left, right)]
-    while pending:
-        current = pending.pop()
-        _, mismatch, errors = filecmp.cmpfiles(
-            current.left, current.right, current.common_files, shallow=False
-        )
-        if current.left_only or current.right_only or mismatch or errors:
-            return False
-        pending.extend(current.subdirs.values())
-    return True
-
-
 def test_a_second_create_compiles_nothing_and_renders_the_same(
     fresh_home: Path, tmp_path: Path, compiles: list[str]
 ) -> None:
@@ -72,7 +60,7 @@ def test_a_second_create_compiles_nothing_and_renders_the_same(
     compiles.clear()
     create(tmp_path / "second" / "demo", answers, git_init=False)
     assert compiles == []
-    assert same_files(tmp_path / "first" / "demo", tmp_path / "second" / "demo")
+    assert worktree(tmp_path / "second" / "demo") == worktree(tmp_path / "first" / "demo")
 
 
 def environment(cache: BytecodeCache, **settings) -> SandboxedEnvironment:

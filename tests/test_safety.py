@@ -22,7 +22,7 @@ from generator.git import run as git
 from generator.project import create
 from generator.template_history import HISTORY_BUNDLE, TemplateSource
 
-from .helpers import REPO, cli_command, manifest, require_tool, run_cli
+from .helpers import REPO, cli_command, manifest, require_tool, run_cli, worktree
 
 
 def one_line(result: subprocess.CompletedProcess[str], code: int = 2) -> str:
@@ -35,10 +35,6 @@ def one_line(result: subprocess.CompletedProcess[str], code: int = 2) -> str:
 
 def leftovers(directory: Path) -> list[str]:
     return [name for name in os.listdir(directory) if name.startswith(".new-app-")]
-
-
-def worktree(project: Path) -> dict[str, str]:
-    return {name: sum for name, sum in manifest(project).items() if not name.startswith(".git/")}
 
 
 # Destinations new-app must refuse, or write into without losing what is there.
