@@ -175,7 +175,11 @@ def git_commit(project: Path) -> list[Command]:
 
 
 def same_tree(left: Path, right: Path) -> bool:
-    """Whether two directories hold the same files with the same bytes (.git aside)."""
+    """Whether two directories hold the same files with the same bytes (.git aside).
+
+    tests.helpers.worktree() says the same, but importing it would bring pytest, which the
+    bench does not otherwise need.
+    """
     pending = [filecmp.dircmp(left, right, ignore=[".git"])]
     while pending:
         current = pending.pop()
