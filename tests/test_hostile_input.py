@@ -74,8 +74,11 @@ NASTY = [*QUOTES, *BACKSLASHES, *LINE_BREAKS, *JINJA, *YAML_SPECIALS, *YAML_WORD
 NASTY += [*CONFIG_SYNTAX, *UNICODE]
 
 # What copier.yml refuses in one-line text: control characters, line and paragraph separators,
-# and noncharacters.
-REFUSED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# and noncharacters. Read from its computed `one_line_refused`, the one place that says it
+# (test_answers pins the value, so a change to it does not pass unnoticed).
+REFUSED = re.compile(QUESTIONS.by_name("one_line_refused").default)
+# The most characters copier.yml's validators allow in each free-text answer (author_name: any).
+LIMITS = {"title": 80, "description": 200, "system_prompt": 1000}
 KITCHEN_SINK = "".join(s for s in NASTY if not REFUSED.search(s))  # 230 characters of everything
 FREE_TEXT = ["title", "description", "author_name", "system_prompt"]
 
@@ -298,13 +301,13 @@ def hostile_answers(
     text = hostile_text(allow_refused=False)
     answers: dict[str, Any] = {
         **_combination(app_type, deploy_target, auth),
-        "title": draw(text.filter(str.strip))[:80],
-        "description": draw(text)[:200],
+        "title": draw(text.filter(str.strip))[: LIMITS["title"]],
+        "description": draw(text)[: LIMITS["description"]],
         "author_name": draw(text),
         "author_email": draw(email()),
     }
     if app_type == "chat":
-        answers["system_prompt"] = draw(text).replace("${", "$ {")[:1000]
+        answers["system_prompt"] = draw(text).replace("${", "$ {")[: LIMITS["system_prompt"]]
     if app_type == "gpu-inference":
         answers["model_id"] = draw(MODEL_ID)
     if deploy_target in {"docker", "server"}:
@@ -336,7 +339,7 @@ def test_free_text_is_refused_only_for_what_copier_yml_refuses(question: str, va
     except InvalidAnswer as error:
         assert_refused_cleanly(error)
         assert error.question.name == question
-        limit = {"title": 80, "description": 200, "system_prompt": 1000}.get(question, 10**9)
+        limit = LIMITS.get(question, 10**9)
         assert (
             REFUSED.search(value)
             or len(value) > limit
@@ -350,7 +353,9 @@ def test_free_text_is_refused_only_for_what_copier_yml_refuses(question: str, va
 
 @hostile(150)
 @given(answers=hostile_answers())
-@example(answers={**_combination("chat", "server", "password"), "title": KITCHEN_SINK[:80]})
+@example(
+    answers={**_combination("chat", "server", "password"), "title": KITCHEN_SINK[: LIMITS["title"]]}
+)
 @example(answers={**_combination("chat", "spaces", "none"), "system_prompt": "it's C:\\dir\\"})
 @example(answers={**_combination("chat", "docker", "none"), "system_prompt": "\\"})
 @example(answers={**_combination("single-function", "server", "none"), "title": "Ends in \\"})
@@ -393,8 +398,8 @@ def test_created_projects_keep_hostile_answers(
     @example(
         answers={
             **_combination(app_type, deploy_target, auth),
-            "title": KITCHEN_SINK[:80],
-            "description": KITCHEN_SINK[-200:],
+            "title": KITCHEN_SINK[: LIMITS["title"]],
+            "description": KITCHEN_SINK[-LIMITS["description"] :],
             "author_name": KITCHEN_SINK,
             "system_prompt": KITCHEN_SINK.replace("${", "$ {"),
         }
