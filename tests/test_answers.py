@@ -1,6 +1,5 @@
 """copier.yml read as data, and answers resolved exactly as copier resolves them."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ from generator.answers import InvalidAnswer, MissingAnswers, Questionnaire
 from generator.errors import UsageError
 from generator.questions import Question, load_questions, parse_questions
 
-from .helpers import REPO
+from .helpers import REPO, cli_command
 
 QUESTIONNAIRE = Questionnaire(load_questions())
 
@@ -152,7 +151,7 @@ def test_compiled_expressions_are_kept_and_a_broken_cache_is_no_error(tmp_path: 
         for _ in range(2):
             result = subprocess.run(
                 [sys.executable, "-c", script],
-                env={**os.environ, "HOME": str(home), "PYTHONPATH": str(REPO)},
+                env=cli_command(env={"HOME": str(home)})[1],  # this checkout, this HOME
                 capture_output=True,
                 text=True,
             )

@@ -1,7 +1,6 @@
 """`new-app` as scripts and CI use it: flags, data files, --pretend, --json, every error path."""
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .helpers import REPO, manifest, run_cli
+from .helpers import cli_command, manifest, run_cli
 
 
 def test_version_and_help(tmp_path: Path) -> None:
@@ -37,7 +36,7 @@ def test_help_and_version_load_only_the_command_line(tmp_path: Path, flag: str) 
     result = subprocess.run(
         [sys.executable, "-c", probe],
         cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
+        env=cli_command()[1],  # what runs this checkout's generator
         capture_output=True,
         text=True,
         check=True,
