@@ -106,23 +106,14 @@ def assert_lints_clean(project: Path) -> None:
 
 def assert_nginx_accepts(site: str, workdir: Path) -> None:
     """`nginx -t` accepts the generated site `site` (the text of deploy/nginx.conf)."""
+    # Imported here: tests/live.py imports this module.
+    from .live import nginx_config
+
     nginx = require_tool("nginx")
-    # Outside compose the service name `app` does not resolve; nginx -t resolves upstreams.
-    (workdir / "site.conf").write_text(site.replace("server app:7860;", "server 127.0.0.1:7860;"))
-    (workdir / "nginx.conf").write_text(
-        f"pid {workdir}/nginx.pid;\nevents {{}}\nhttp {{ include {workdir}/site.conf; }}\n"
-    )
-    command = [
-        nginx,
-        "-t",
-        "-q",
-        "-p",
-        str(workdir),
-        "-e",
-        "stderr",
-        "-c",
-        str(workdir / "nginx.conf"),
-    ]
+    # The site as generated, but nginx -t resolves the upstreams: outside compose the service
+    # name `app` does not. (It does not bind the listen address, so that stays port 80.)
+    config = nginx_config(site, workdir, port=None, upstreams=["127.0.0.1:7860"])
+    command = [nginx, "-t", "-q", "-p", str(workdir), "-e", "stderr", "-c", str(config)]
     result = subprocess.run(command, cwd=workdir, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -71,27 +71,37 @@ def app_environment(**settings: str) -> dict[str, str]:
     }
 
 
+def launch_environment(
+    port: int, temp_dir: Path, *, server_name: str | None = "127.0.0.1", **settings: str
+) -> dict[str, str]:
+    """The environment `python app.py` runs in: on `port`, Gradio's temporary files in `temp_dir`.
+
+    Port, temporary folder and interface win over `settings`, which may be a Dockerfile's ENV.
+    `server_name=None` leaves GRADIO_SERVER_NAME as `settings` give it: without one, the app
+    picks its interface itself.
+    """
+    launch = {"GRADIO_SERVER_PORT": str(port), "GRADIO_TEMP_DIR": str(temp_dir)}
+    if server_name is not None:
+        launch["GRADIO_SERVER_NAME"] = server_name
+    return app_environment(**{**settings, **launch})
+
+
 @contextmanager
 def serve_app(
     project: Path,
     python: str,
     log_dir: Path,
     *,
-    port: int | None = None,
     server_name: str | None = "127.0.0.1",
     **settings: str,
 ) -> Iterator[RunningApp]:
-    """Start `python app.py` in `project` with `settings` as environment variables.
+    """Start `python app.py` in `project` on a free port, `settings` as environment variables.
 
     `server_name=None` leaves GRADIO_SERVER_NAME unset: the app picks its interface itself.
     """
-    port = port or free_port()
-    if server_name is not None:
-        settings["GRADIO_SERVER_NAME"] = server_name
-    env = app_environment(
-        GRADIO_SERVER_PORT=str(port),
-        GRADIO_TEMP_DIR=str(log_dir / f"gradio-tmp-{port}"),
-        **settings,
+    port = free_port()
+    env = launch_environment(
+        port, log_dir / f"gradio-tmp-{port}", server_name=server_name, **settings
     )
     log_path = log_dir / f"app-{port}.log"
     with log_path.open("wb") as log:
@@ -157,20 +167,22 @@ def password_hash(project: Path, python: str, password: str) -> str:
     return line.split("=", 1)[1].strip("'")
 
 
-@contextmanager
-def run_nginx(config: Path, workdir: Path, *, upstreams: list[str]) -> Iterator[str]:
-    """Run the generated nginx site `config` in front of `upstreams` ("127.0.0.1:PORT")."""
-    nginx = require_tool("nginx")
-    port = free_port()
-    site = config.read_text()
-    site, listens = re.subn(r"^(\s*)listen 80;$", rf"\1listen 127.0.0.1:{port};", site, flags=re.M)
+def nginx_config(site: str, workdir: Path, *, port: int | None, upstreams: list[str]) -> Path:
+    """A whole nginx config in `workdir` around the generated `site` (deploy/nginx.conf).
+
+    The site's `listen 80;` becomes 127.0.0.1:`port` (stays with `port=None`), its upstream
+    `server` line one line per address of `upstreams` ("127.0.0.1:PORT"); everything else is
+    as generated. Returns the path of nginx.conf.
+    """
+    listen = "listen 80;" if port is None else f"listen 127.0.0.1:{port};"
+    site, listens = re.subn(r"^(\s*)listen 80;$", rf"\1{listen}", site, flags=re.M)
     site, servers = re.subn(
         r"^(\s*)server \S+:7860;$",
         lambda match: "\n".join(f"{match.group(1)}server {address};" for address in upstreams),
         site,
         flags=re.M,
     )
-    assert (listens, servers) == (1, 1), "the harness no longer recognizes deploy/nginx.conf"
+    assert (listens, servers) == (1, 1), f"the harness no longer recognizes this site:\n{site}"
     workdir.mkdir(parents=True, exist_ok=True)
     (workdir / "site.conf").write_text(site)
     temp_paths = "\n".join(
@@ -180,7 +192,8 @@ def run_nginx(config: Path, workdir: Path, *, upstreams: list[str]) -> Iterator[
     # As root, nginx's workers would run as nobody, who cannot write the temp paths in
     # pytest's private directory: large request bodies would fail with 500.
     user = "user root;\n" if os.geteuid() == 0 else ""
-    (workdir / "nginx.conf").write_text(
+    config = workdir / "nginx.conf"
+    config.write_text(
         f"{user}pid {workdir / 'nginx.pid'};\n"
         f"error_log {workdir / 'error.log'} info;\n"
         "events {}\n"
@@ -192,10 +205,19 @@ def run_nginx(config: Path, workdir: Path, *, upstreams: list[str]) -> Iterator[
         f"    include {workdir / 'site.conf'};\n"
         "}\n"
     )
+    return config
+
+
+@contextmanager
+def run_nginx(config: Path, workdir: Path, *, upstreams: list[str]) -> Iterator[str]:
+    """Run the generated nginx site `config` in front of `upstreams` ("127.0.0.1:PORT")."""
+    nginx = require_tool("nginx")
+    port = free_port()
+    wrapper = nginx_config(config.read_text(), workdir, port=port, upstreams=upstreams)
     command = [nginx, "-p", str(workdir), "-e", str(workdir / "error.log")]
-    subprocess.run([*command, "-t", "-q", "-c", str(workdir / "nginx.conf")], check=True)
+    subprocess.run([*command, "-t", "-q", "-c", str(wrapper)], check=True)
     process = subprocess.Popen(
-        [*command, "-c", str(workdir / "nginx.conf"), "-g", "daemon off;"],
+        [*command, "-c", str(wrapper), "-g", "daemon off;"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

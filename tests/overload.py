@@ -12,6 +12,9 @@ from dataclasses import dataclass
 import httpx
 
 MB = 1024 * 1024
+# Words of each message. A reply streams one word per 50 ms, so with 60 the first replies still
+# hold their concurrency slots while the burst arrives: the queue then takes exactly max_size.
+WORDS = 60
 
 
 @dataclass
@@ -34,14 +37,8 @@ class Overload:
         )
 
 
-def overload(
-    url: str, rss: Callable[[], int], *, in_flight: int, burst: int, words: int = 60
-) -> Overload:
-    """Start `in_flight` replies, then send `burst` messages at once; wait for every reply.
-
-    A reply streams one word per 50 ms, so with 60 words the first replies still hold their
-    concurrency slots while the burst arrives: the queue then takes exactly max_size of it.
-    """
+def overload(url: str, rss: Callable[[], int], *, in_flight: int, burst: int) -> Overload:
+    """Start `in_flight` replies, then send `burst` messages at once; wait for every reply."""
     samples = [rss()]
     sampling = threading.Event()
 
@@ -58,7 +55,7 @@ def overload(
             ThreadPoolExecutor(in_flight + burst) as pool,
         ):
             messages = [
-                " ".join(f"r{i}w{j}" for j in range(words)) for i in range(in_flight + burst)
+                " ".join(f"r{i}w{j}" for j in range(WORDS)) for i in range(in_flight + burst)
             ]
             streaming = [threading.Event() for _ in range(in_flight)]
             replies = [

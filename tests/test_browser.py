@@ -77,12 +77,11 @@ class Tab:
         assert self.page_errors == []
         assert self.failed_requests == []
 
-    def screenshot(self) -> Path:
+    def screenshot(self) -> None:
         path = SCREENSHOTS / f"{self.site.app_type}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
         self.page.screenshot(path=path, full_page=True)
         print(f"screenshot: {path}")
-        return path
 
 
 def on(app_type: str) -> pytest.MarkDecorator:
@@ -108,17 +107,10 @@ def render_server_app(render: Callable[..., Path], app_type: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def login_hash(render: Callable[..., Path], project_env: str) -> str:
-    """One APP_AUTH_PASSWORD_HASH for every app: hash-password imports the whole app, slowly."""
-    return password_hash(render_server_app(render, "single-function"), project_env, PASSWORD)
-
-
-@pytest.fixture(scope="module")
 def site(
     request: pytest.FixtureRequest,
     render: Callable[..., Path],
     project_env: str,
-    login_hash: str,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Site]:
     app_type: str = request.param
@@ -127,7 +119,7 @@ def site(
     settings = {
         "GRADIO_ROOT_PATH": ROOT_PATH,
         "APP_AUTH_USERNAME": USERNAME,
-        "APP_AUTH_PASSWORD_HASH": login_hash,
+        "APP_AUTH_PASSWORD_HASH": password_hash(project, project_env, PASSWORD),
     }
     if app_type == "gpu-inference":
         model = tiny_model(project, project_env, workdir / "model")

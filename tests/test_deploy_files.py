@@ -19,7 +19,7 @@ from .helpers import (
     assert_nginx_accepts,
     require_tool,
 )
-from .live import START_TIMEOUT_S, app_environment, free_port, password_hash
+from .live import START_TIMEOUT_S, free_port, launch_environment, password_hash
 
 TARGET_FILES = {
     "local": set(),
@@ -90,14 +90,13 @@ def test_image_command_serves_and_its_health_check_sees_it(
     assert probe[0] == command[0] == "python"
     # `python` in the image is the one its requirements went into.
     probe[0] = command[0] = project_env
-    env = app_environment(
-        **{
-            **image.envs,
-            "GRADIO_SERVER_PORT": str(port),
-            "GRADIO_TEMP_DIR": str(tmp_path / "gradio"),  # the image's /home/app/gradio
-            # compose's env_file: .env
-            "APP_AUTH_PASSWORD_HASH": password_hash(project, project_env, "docker-secret"),
-        }
+    env = launch_environment(
+        port,
+        tmp_path / "gradio",  # the image's /home/app/gradio
+        server_name=image.envs["GRADIO_SERVER_NAME"],
+        **image.envs,
+        # compose's env_file: .env
+        APP_AUTH_PASSWORD_HASH=password_hash(project, project_env, "docker-secret"),
     )
 
     def check() -> int:

@@ -153,7 +153,10 @@ def test_reply_streams_through_the_proxy_piece_by_piece(site: Site) -> None:
     bursts = 1 + sum(later - earlier > 0.01 for earlier, later in pairwise(pieces))
     print(f"{len(pieces)} pieces in {bursts} bursts over {pieces[-1] - pieces[0]:.3f} s")
     assert bursts >= 3
-    assert pieces[0] < events[-1][0]
+    # The app spends at least 0.75 s between the first piece and the last (15 pauses of 50 ms):
+    # the first reaches the client long before the reply ends, with slack for a loaded machine.
+    lead = events[-1][0] - pieces[0]
+    assert lead >= 0.3, f"the first piece came only {lead:.3f} s before the end"
 
 
 def upload(site: Site, *sizes: int) -> httpx.Response:
