@@ -254,11 +254,14 @@ def _run(action: Callable[[], int | None], *, interrupted: str) -> None:
 
     message = None
     try:
-        with interrupts.watched():
+        with interrupts.watched() as ctrl_c:
             code = action()
     except GeneratorError as error:
-        message = error.message if isinstance(error, Interrupted) else f"error: {error.message}"
-        code = error.exit_code
+        message, code = f"error: {error.message}", error.exit_code
+        if isinstance(error, Interrupted):
+            message = error.message
+        elif ctrl_c.heard:  # the failure came of the Ctrl-C: a clean-up it cut short
+            message, code = f"interrupted: {interrupted}", Interrupted.exit_code
     except KeyboardInterrupt:
         message, code = f"interrupted: {interrupted}", Interrupted.exit_code
     # The command is over: a Ctrl-C now could only garble its last words and exit code.

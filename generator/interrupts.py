@@ -7,28 +7,38 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
 from .errors import GeneratorError
 
-_heard = False
+
+@dataclass
+class Watch:
+    heard: bool = False
+    """Whether a Ctrl-C arrived: still known after the block, when the command reports."""
+
+
+_watching: Watch | None = None
 
 
 @contextmanager
-def watched() -> Iterator[None]:
+def watched() -> Iterator[Watch]:
     """Run a command so that no Ctrl-C goes unnoticed.
 
     Python drops a KeyboardInterrupt that lands in a finalizer (a `Popen.__del__` while copier
-    renders) after printing a traceback, and a library's blanket `except` can swallow one. Here
-    each Ctrl-C is remembered when it arrives, a dropped one prints nothing, and the command
-    calls `raise_if_lost()` before its point of no return.
+    renders) after printing a traceback, a library's blanket `except` can swallow one, and its
+    clean-up can turn one into another error (removing a directory an interrupted git child
+    still writes in). Here each Ctrl-C is remembered when it arrives, a dropped one prints
+    nothing, and the command calls `raise_if_lost()` before its point of no return; a failure
+    after a Ctrl-C (`heard()`) is the Ctrl-C's doing.
     """
-    global _heard
+    global _watching
+    watch = _watching = Watch()
 
     def hear(signum: int, _frame: FrameType | None) -> None:
-        global _heard
-        _heard = True
+        watch.heard = True
         raise KeyboardInterrupt
 
     def unraisable(report: "sys.UnraisableHookArgs") -> None:
@@ -40,16 +50,21 @@ def watched() -> Iterator[None]:
     previous_handler = signal.signal(signal.SIGINT, hear)
     sys.unraisablehook = unraisable
     try:
-        yield
+        yield watch
     finally:
         signal.signal(signal.SIGINT, previous_handler)
         sys.unraisablehook = previous_hook
-        _heard = False
+        _watching = None
+
+
+def heard() -> bool:
+    """Whether a Ctrl-C arrived in the `watched()` block running now."""
+    return _watching is not None and _watching.heard
 
 
 def raise_if_lost() -> None:
     """Stop now if a Ctrl-C arrived under `watched()` but something swallowed it."""
-    if _heard:
+    if heard():
         raise KeyboardInterrupt
 
 

@@ -174,7 +174,7 @@ def update(
             if problem is None
             else f"restoring {project} failed ({problem}): run `{RESTORE_BY_HAND}` in it"
         )
-        if isinstance(error, KeyboardInterrupt):
+        if isinstance(error, KeyboardInterrupt) or interrupts.heard():
             raise Interrupted(f"interrupted: {outcome}") from None
         if isinstance(error, GeneratorError):
             error.message = f"{error.message}; {outcome}"

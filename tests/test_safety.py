@@ -648,3 +648,60 @@ def test_a_swallowed_ctrl_c_stops_update_and_restores(
         updating.update(project, {"deploy_target": "server"})
     assert raised.value.message == f"interrupted: {project} is as it was"
     assert state(project) == before
+
+
+def test_a_failure_that_a_ctrl_c_caused_is_reported_as_the_interrupt(
+    old_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seen in CI: Ctrl-C stopped copier's git, then removing copier's scratch directory, which
+    that git child was still writing in, failed with "Directory not empty"."""
+    import copier
+
+    from generator import interrupts
+    from generator import update as updating
+    from generator.errors import Interrupted
+
+    project = tmp_path / "shop"
+    shutil.copytree(old_project, project, symlinks=True)
+    before = state(project)
+
+    def cut_short_clean_up(*_: object, **__: object) -> None:
+        (project / "app.py").write_text("# half\n")
+        try:
+            ctrl_c_swallowed()
+        finally:
+            raise OSError(39, "Directory not empty")
+
+    monkeypatch.setattr(copier, "run_update", cut_short_clean_up)
+    with interrupts.watched(), pytest.raises(Interrupted) as raised:
+        updating.update(project, {"deploy_target": "server"})
+    assert raised.value.message == f"interrupted: {project} is as it was"
+    assert state(project) == before
+
+
+def test_the_cli_reports_a_failure_after_a_ctrl_c_as_the_interrupt(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import typer
+
+    from generator.cli import _run
+
+    def fails() -> None:
+        raise GeneratorError("could not write /x: Directory not empty; nothing was changed")
+
+    def fails_after_a_ctrl_c() -> None:
+        ctrl_c_swallowed()
+        fails()
+
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        with pytest.raises(typer.Exit) as raised:
+            _run(fails_after_a_ctrl_c, interrupted="nothing was written")
+        assert raised.value.exit_code == 130
+        assert capsys.readouterr().err == "interrupted: nothing was written\n"
+        with pytest.raises(typer.Exit) as raised:  # the next command starts unheard
+            _run(fails, interrupted="nothing was written")
+        assert raised.value.exit_code == 1
+        assert capsys.readouterr().err.startswith("error: could not write /x")
+    finally:
+        signal.signal(signal.SIGINT, previous)  # _run ignores Ctrl-C once a command is over
