@@ -46,12 +46,16 @@ class RunningApp:
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
 
-    def rss_bytes(self) -> int:
-        """Resident memory of the app process, from /proc."""
+    def rss_bytes(self, field: str = "VmRSS") -> int:
+        """Resident memory of the app process, from /proc: now, or its peak with "VmHWM"."""
         status = Path(f"/proc/{self.process.pid}/status").read_text()
-        match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+        match = re.search(rf"^{field}:\s+(\d+) kB", status, re.MULTILINE)
         assert match, status
         return int(match.group(1)) * 1024
+
+    def reset_peak_rss(self) -> None:
+        """Start VmHWM afresh from the current resident memory (Linux's clear_refs)."""
+        Path(f"/proc/{self.process.pid}/clear_refs").write_text("5")
 
 
 def app_environment(**settings: str) -> dict[str, str]:
@@ -170,19 +174,24 @@ def password_hash(project: Path, python: str, password: str) -> str:
 def nginx_config(site: str, workdir: Path, *, port: int | None, upstreams: list[str]) -> Path:
     """A whole nginx config in `workdir` around the generated `site` (deploy/nginx.conf).
 
-    The site's `listen 80;` becomes 127.0.0.1:`port` (stays with `port=None`), its upstream
-    `server` line one line per address of `upstreams` ("127.0.0.1:PORT"); everything else is
-    as generated. Returns the path of nginx.conf.
+    The site's `listen 80` lines (the default server's too) become 127.0.0.1:`port` (stay
+    with `port=None`), its upstream `server` line one line per address of `upstreams`
+    ("127.0.0.1:PORT"); everything else is as generated. nginx gets Debian's 768
+    worker_connections. Returns the path of nginx.conf.
     """
-    listen = "listen 80;" if port is None else f"listen 127.0.0.1:{port};"
-    site, listens = re.subn(r"^(\s*)listen 80;$", rf"\1{listen}", site, flags=re.M)
+    address = "80" if port is None else f"127.0.0.1:{port}"
+    site, listens = re.subn(
+        r"^(\s*)listen 80( default_server)?;$", rf"\1listen {address}\2;", site, flags=re.M
+    )
     site, servers = re.subn(
         r"^(\s*)server \S+:7860;$",
         lambda match: "\n".join(f"{match.group(1)}server {address};" for address in upstreams),
         site,
         flags=re.M,
     )
-    assert (listens, servers) == (1, 1), f"the harness no longer recognizes this site:\n{site}"
+    assert listens in (1, 2) and servers == 1, (
+        f"the harness no longer recognizes this site:\n{site}"
+    )
     workdir.mkdir(parents=True, exist_ok=True)
     (workdir / "site.conf").write_text(site)
     temp_paths = "\n".join(
@@ -196,7 +205,8 @@ def nginx_config(site: str, workdir: Path, *, port: int | None, upstreams: list[
     config.write_text(
         f"{user}pid {workdir / 'nginx.pid'};\n"
         f"error_log {workdir / 'error.log'} info;\n"
-        "events {}\n"
+        # Debian's /etc/nginx/nginx.conf: what a flood of connections runs into.
+        "events { worker_connections 768; }\n"
         "http {\n"
         # Which upstream served each request, for tests of the load balancing.
         "    log_format upstream '$remote_addr \"$request\" $status $upstream_addr';\n"
@@ -209,10 +219,13 @@ def nginx_config(site: str, workdir: Path, *, port: int | None, upstreams: list[
 
 
 @contextmanager
-def run_nginx(config: Path, workdir: Path, *, upstreams: list[str]) -> Iterator[str]:
-    """Run the generated nginx site `config` in front of `upstreams` ("127.0.0.1:PORT")."""
+def run_nginx(
+    config: Path, workdir: Path, *, upstreams: list[str], port: int | None = None
+) -> Iterator[str]:
+    """Run the generated nginx site `config` in front of `upstreams` ("127.0.0.1:PORT"), on
+    `port` (a free one by default)."""
     nginx = require_tool("nginx")
-    port = free_port()
+    port = port or free_port()
     wrapper = nginx_config(config.read_text(), workdir, port=port, upstreams=upstreams)
     command = [nginx, "-p", str(workdir), "-e", str(workdir / "error.log")]
     subprocess.run([*command, "-t", "-q", "-c", str(wrapper)], check=True)
@@ -230,19 +243,34 @@ def run_nginx(config: Path, workdir: Path, *, upstreams: list[str]) -> Iterator[
 
 
 @contextmanager
-def run_caddy(caddyfile: Path, workdir: Path, *, upstream: str) -> Iterator[str]:
-    """Run the generated Caddyfile over plain HTTP on a free port, in front of `upstream`."""
+def run_caddy(
+    caddyfile: Path,
+    workdir: Path,
+    *,
+    upstream: str,
+    host: str = "127.0.0.1",
+    port: int | None = None,
+) -> Iterator[str]:
+    """Run the generated Caddyfile over plain HTTP on `port` (a free one by default), in front
+    of `upstream`.
+
+    Its site answers to `host` (give the generated domain to test that Caddy routes by it);
+    the URL yielded is always 127.0.0.1's.
+    """
     caddy = require_tool("caddy")
-    port = free_port()
+    port = port or free_port()
     text = caddyfile.read_text()
-    text, sites = re.subn(r"^\S+ \{$", f"http://127.0.0.1:{port} {{", text, count=1, flags=re.M)
+    text, sites = re.subn(r"^\S+ \{$", f"http://{host}:{port} {{", text, count=1, flags=re.M)
     text, proxies = re.subn(r"reverse_proxy 127\.0\.0\.1:7860", f"reverse_proxy {upstream}", text)
-    assert (sites, proxies) == (1, 1), "the harness no longer recognizes deploy/Caddyfile"
-    workdir.mkdir(parents=True, exist_ok=True)
     # No admin endpoint: parallel test runs would all want its port 2019. Listen on 127.0.0.1
     # only, the address free_port() checked: all interfaces would also clash with the ports
     # of connections on other loopback addresses.
-    (workdir / "Caddyfile").write_text("{\n\tadmin off\n\tdefault_bind 127.0.0.1\n}\n\n" + text)
+    text, options = re.subn(
+        r"\A((?:#.*\n)*)\{\n", r"\1{\n\tadmin off\n\tdefault_bind 127.0.0.1\n", text, count=1
+    )
+    assert (sites, proxies, options) == (1, 1, 1), "the harness no longer recognizes the Caddyfile"
+    workdir.mkdir(parents=True, exist_ok=True)
+    (workdir / "Caddyfile").write_text(text)
     log = workdir / "caddy.log"
     env = {**os.environ, "XDG_DATA_HOME": str(workdir), "XDG_CONFIG_HOME": str(workdir)}
     with log.open("wb") as out:

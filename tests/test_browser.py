@@ -1,7 +1,7 @@
 """A real browser uses each app type behind the generated nginx site, as a person would.
 
 Each app runs as on a server: `python app.py` under a subpath, with password login, and the
-generated nginx config in front. Playwright drives Debian's chromium: it logs in on Gradio's form,
+generated nginx config in front. Playwright drives Debian's chromium: it logs in on the app's form,
 types, clicks, uploads and downloads, and waits for what the page shows. A full-page screenshot of
 each app after use lands in test-output/screenshots/ at the repository root.
 """
@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Response, expect, sync_playwright
 
 from .helpers import REPO, require_tool
-from .live import password_hash, run_nginx, serve_app, tiny_model
+from .live import free_port, password_hash, run_nginx, serve_app, tiny_model
 
 TITLE = "Browser Check"
 ROOT_PATH = "/team/browser-check"  # two segments: relative URLs must survive a deep prefix
@@ -59,11 +59,11 @@ class Tab:
     failed_requests: list[str] = field(default_factory=list)
 
     def submit_login(self, password: str) -> None:
-        """Open the app's public URL and send Gradio's login form."""
+        """Open the app's public URL and send its login form (login.py)."""
         self.page.goto(self.site.url)
-        self.page.get_by_label("username").fill(USERNAME)
-        self.page.get_by_label("password").fill(password)
-        self.page.get_by_role("button", name="Login", exact=True).click()
+        self.page.get_by_label("User name").fill(USERNAME)
+        self.page.get_by_label("Password").fill(password)
+        self.page.get_by_role("button", name="Log in", exact=True).click()
 
     def login(self) -> None:
         """Log in and wait for the app itself, at the URL the browser asked for."""
@@ -116,8 +116,11 @@ def site(
     app_type: str = request.param
     project = render_server_app(render, app_type)
     workdir = tmp_path_factory.mktemp(app_type)
+    port = free_port()
     settings = {
         "GRADIO_ROOT_PATH": ROOT_PATH,
+        # The browser's origin is nginx's: where a deployer would name https://DOMAIN.
+        "APP_ALLOWED_ORIGINS": f"http://127.0.0.1:{port}",
         "APP_AUTH_USERNAME": USERNAME,
         "APP_AUTH_PASSWORD_HASH": password_hash(project, project_env, PASSWORD),
     }
@@ -130,6 +133,7 @@ def site(
             project / "deploy" / "nginx.conf",
             workdir / "nginx",
             upstreams=[urlsplit(app.url).netloc],
+            port=port,
         ) as proxy,
     ):
         yield Site(app_type, proxy)
@@ -160,11 +164,11 @@ def tab(browser: Browser, site: Site) -> Iterator[Tab]:
 def test_wrong_password_shows_the_error_and_stays_on_the_login_page(tab: Tab) -> None:
     tab.submit_login("not the password")
     page = tab.page
-    expect(page.get_by_text("Incorrect Credentials")).to_be_visible()
-    expect(page.get_by_role("button", name="Login", exact=True)).to_be_visible()
+    expect(page.get_by_text("Wrong user name or password.")).to_be_visible()
+    expect(page.get_by_role("button", name="Log in", exact=True)).to_be_visible()
     expect(page.get_by_role("heading", name=TITLE)).to_have_count(0)
     assert page.url == tab.site.url
-    # Gradio answers a failed login 400; that one refusal is all that failed.
+    # The app answers a failed login 400; that one refusal is all that failed.
     assert tab.failed_requests == [f"400 POST {tab.site.url}login"]
     assert tab.page_errors == []
 

@@ -1,5 +1,6 @@
 """Each deployment target's files: the right ones appear, and the real tools accept them."""
 
+import ipaddress
 import json
 import re
 import signal
@@ -70,10 +71,46 @@ def test_dockerfile_runs_the_app_as_its_settings_expect(render: Callable[..., Pa
     assert re.findall(r"^\s*server app:(\d+);", nginx, re.M) == [port]
     # And nginx's own port is the one compose publishes; the app's is not published.
     assert re.findall(r"^\s*listen (\d+);", nginx, re.M) == ["80"]
-    compose = yaml.safe_load((project / "compose.yaml").read_text())["services"]
-    assert compose["nginx"]["ports"] == ["8080:80"]
-    assert "ports" not in compose["app"]
-    assert compose["nginx"]["depends_on"]["app"]["condition"] == "service_healthy"
+    compose = yaml.safe_load((project / "compose.yaml").read_text())
+    services = compose["services"]
+    assert services["nginx"]["ports"] == ["8080:80"]
+    assert "ports" not in services["app"]
+    assert services["nginx"]["depends_on"]["app"]["condition"] == "service_healthy"
+
+
+def test_compose_runs_the_app_with_production_values(render: Callable[..., Path]) -> None:
+    """compose's `environment` wins over .env, whose values are for runs outside a container;
+    the app trusts the client address only from the project's own network, where nginx is."""
+    project = deployed(render, "docker")
+    compose = yaml.safe_load((project / "compose.yaml").read_text())
+    app = compose["services"]["app"]
+    (subnet,) = [net["subnet"] for net in compose["networks"]["default"]["ipam"]["config"]]
+    assert app["environment"] == {
+        "GRADIO_SERVER_NAME": "0.0.0.0",
+        "GRADIO_ROOT_PATH": "/proj",
+        "FORWARDED_ALLOW_IPS": subnet,
+    }
+    assert ipaddress.ip_network(subnet).is_private
+    # Uploads and session files live in memory, gone when the container stops.
+    assert app["tmpfs"] == ["/tmp"]
+    assert "GRADIO_TEMP_DIR" not in DockerfileParser(str(project / "Dockerfile")).envs
+
+
+def test_systemd_unit_runs_the_app_sandboxed_with_a_private_tmp(
+    render: Callable[..., Path],
+) -> None:
+    unit = (deployed(render, "server") / "deploy" / "proj.service").read_text()
+    environment = dict(
+        item.split("=", 1)
+        for line in re.findall(r"^Environment=(.*)$", unit, re.M)
+        for item in line.split()
+    )
+    assert environment["GRADIO_ROOT_PATH"] == "/proj"
+    assert environment["FORWARDED_ALLOW_IPS"] == "127.0.0.1"  # the proxy on this host
+    # Uploads and sessions go to the unit's own /tmp, which systemd removes when it stops.
+    assert "GRADIO_TEMP_DIR" not in environment
+    assert re.search(r"^PrivateTmp=yes$", unit, re.M)
+    assert not re.search(r"^(CacheDirectory|KillSignal)=", unit, re.M)
 
 
 def test_image_command_serves_and_its_health_check_sees_it(
@@ -92,7 +129,7 @@ def test_image_command_serves_and_its_health_check_sees_it(
     probe[0] = command[0] = project_env
     env = launch_environment(
         port,
-        tmp_path / "gradio",  # the image's /home/app/gradio
+        tmp_path / "gradio",  # the container's /tmp
         server_name=image.envs["GRADIO_SERVER_NAME"],
         **image.envs,
         # compose's env_file: .env
@@ -113,10 +150,13 @@ def test_image_command_serves_and_its_health_check_sees_it(
             assert time.monotonic() - started < START_TIMEOUT_S, log.read_text()
             time.sleep(0.5)
         print(f"healthy after {time.monotonic() - started:.1f} s; HEALTHCHECK {options}")
-        # STOPSIGNAL: the app must end on it by itself, before docker's 10 s grace period.
-        assert instruction(image, "STOPSIGNAL") == "SIGINT"
-        app.send_signal(signal.SIGINT)
+        # docker stop sends SIGTERM (there is no STOPSIGNAL): the app must end on it by
+        # itself, before docker's 10 s grace period.
+        assert not [item for item in image.structure if item["instruction"] == "STOPSIGNAL"]
+        stopping = time.monotonic()
+        app.send_signal(signal.SIGTERM)
         assert app.wait(timeout=30) == 0, log.read_text()
+        assert time.monotonic() - stopping < 10
     finally:
         if app.poll() is None:
             app.kill()

@@ -1,5 +1,7 @@
 """The gpu-inference answers the matrix leaves at their defaults: Space hardware and model id."""
 
+import ast
+import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +29,18 @@ def test_space_hardware_is_suggested_and_only_zerogpu_needs_spaces(
     assert any(line.startswith("spaces") for line in requirements) == zero_gpu
     assert ("@zero_gpu" in (project / "proj" / "model.py").read_text()) == zero_gpu
     assert_lints_clean(project)
+
+
+def test_zerogpu_still_starts_up_as_the_app_expects(project_env: str) -> None:
+    """A ZeroGPU Space runs `spaces.zero.startup` at the first demo.launch(). The app serves
+    itself and calls it (server.py): this fails when the `spaces` package changes that."""
+    spec = importlib.util.find_spec("spaces.zero")
+    assert spec and spec.origin, "the spaces package (a ZeroGPU requirement) is not installed"
+    tree = ast.parse(Path(spec.origin).read_text())
+    (on_zero_gpu,) = [node for node in tree.body if isinstance(node, ast.If)]
+    defined = {node.name for node in on_zero_gpu.body if isinstance(node, ast.FunctionDef)}
+    assert "startup" in defined
+    assert "gradio.one_launch(startup)" in [ast.unparse(node) for node in on_zero_gpu.body]
 
 
 def test_hardware_is_asked_only_for_gpu_inference_on_spaces(render: Callable[..., Path]) -> None:

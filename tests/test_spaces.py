@@ -122,7 +122,7 @@ def test_requirements_admit_the_sdk_version(space_python: str, card: SpaceCard) 
 
 def test_listens_on_every_interface(space: RunningApp) -> None:
     assert listening_addresses(httpx.URL(space.url).port) == {"0.0.0.0"}
-    assert "Running on local URL:  http://0.0.0.0:" in space.log()
+    assert "Uvicorn running on http://0.0.0.0:" in space.log()
 
 
 def test_login_and_call(space: RunningApp) -> None:
