@@ -52,7 +52,19 @@ def test_defaults_are_rendered_from_earlier_answers() -> None:
         "package_name": "my_app",
         "one_line_refused": r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]",
         "gradio_version": "6.31.0",
-        "runtime_requirements": ["gradio>=6.31.0,<7", "pydantic-settings>=2.6,<3"],
+        "runtime_requirements": [
+            "gradio>=6.31.0,<7",
+            "pydantic-settings>=2.7,<3",
+            "fastapi>=0.115",
+            "uvicorn>=0.30",
+        ],
+        "security_headers": {
+            "X-Content-Type-Options": "nosniff",
+            "X-Frame-Options": "SAMEORIGIN",
+            "Content-Security-Policy": "frame-ancestors 'self'",
+            "Referrer-Policy": "same-origin",
+            "Strict-Transport-Security": "max-age=31536000",
+        },
     }
 
 

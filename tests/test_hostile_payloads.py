@@ -48,17 +48,24 @@ def call(url: str, api_name: str, data: list[Any]) -> tuple[str, Any]:
     return kind.removeprefix("event: "), json.loads(data_line.removeprefix("data: "))
 
 
+def takes_a_file(parameter: dict[str, Any]) -> bool:
+    return parameter["python_type"]["type"] == "filepath"
+
+
 def proper(parameter: dict[str, Any], value: Any) -> bool:
     """Whether `value` is a proper value for `parameter`, so that it is not a probe."""
-    if value is None:
-        return parameter["parameter_has_default"] and parameter["parameter_default"] is None
+    if value is None:  # no file chosen, or a default of None
+        return takes_a_file(parameter) or (
+            parameter["parameter_has_default"] and parameter["parameter_default"] is None
+        )
     return value == "text" and parameter["python_type"]["type"] == "str"
 
 
 def proper_value(parameter: dict[str, Any]) -> Any:
-    """The parameter's default, or the example Gradio gives for it."""
-    if parameter["parameter_has_default"]:
-        return parameter["parameter_default"]
+    """The parameter's default, or the example Gradio gives for it; no file for a file (the
+    example is a file on the internet, which the app would try to fetch)."""
+    if parameter["parameter_has_default"] or takes_a_file(parameter):
+        return parameter.get("parameter_default")
     return parameter["example_input"]
 
 

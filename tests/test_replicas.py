@@ -55,12 +55,17 @@ def replicas(
     with ExitStack() as stack:
         apps = [stack.enter_context(serve_app(project, project_env, logs, **settings))]
         apps.append(stack.enter_context(serve_app(project, project_env, logs, **settings)))
-        ids = {
-            httpx.get(app.url + "gradio_api/app_id").json()["app_id"]: urlsplit(app.url).netloc
-            for app in apps
-        }
+        ids = {app_id(app): urlsplit(app.url).netloc for app in apps}
         assert len(ids) == 2
         yield Replicas(project, apps, ids)
+
+
+def app_id(app: RunningApp) -> int:
+    """Gradio's app_id of one replica, asked directly: like all else, only after a login."""
+    with httpx.Client(base_url=app.url, timeout=30) as http:
+        login = http.post("login", data={"username": "admin", "password": PASSWORD})
+        assert login.status_code == 200, login.text
+        return http.get("gradio_api/app_id").json()["app_id"]
 
 
 def behind(
