@@ -260,7 +260,8 @@ def run_caddy(
     caddy = require_tool("caddy")
     port = port or free_port()
     text = caddyfile.read_text()
-    text, sites = re.subn(r"^\S+ \{$", f"http://{host}:{port} {{", text, count=1, flags=re.M)
+    # The site's address: the first block that is neither the global options nor a snippet.
+    text, sites = re.subn(r"^[^\s({]\S* \{$", f"http://{host}:{port} {{", text, count=1, flags=re.M)
     text, proxies = re.subn(r"reverse_proxy 127\.0\.0\.1:7860", f"reverse_proxy {upstream}", text)
     # No admin endpoint: parallel test runs would all want its port 2019. Listen on 127.0.0.1
     # only, the address free_port() checked: all interfaces would also clash with the ports

@@ -51,8 +51,8 @@ OPEN: dict[Route, str] = {
 
 # Disabled features answer 403 even after a login; any other refusal after a login is a bug.
 REFUSED_WHEN_LOGGED_IN = {
-    # Gradio's frontend files only: the probe asks it for an upload, which it refuses.
-    ("GET", "/assets/{path:path}"): "Forbidden",
+    # Gradio's frontend files only: the probe asks them for an upload, which they refuse.
+    **{("GET", f"/{kind}/{{path:path}}"): "Forbidden" for kind in ("assets", "static", "svelte")},
     ("GET", "/monitoring"): "Monitoring is not enabled.",
     ("GET", "/monitoring/summary"): "Monitoring is not enabled.",
     ("GET", "/monitoring/{key}"): "Monitoring is not enabled.",

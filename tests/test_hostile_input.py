@@ -184,13 +184,6 @@ def python_constant(source: str, name: str) -> Any:
     raise AssertionError(f"no {name} in the source")
 
 
-def keyword_argument(source: str, name: str) -> Any:
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.keyword) and node.arg == name:
-            return ast.literal_eval(node.value)
-    raise AssertionError(f"no {name}= in the source")
-
-
 def systemd_unit(text: str) -> list[tuple[str, str, str]]:
     """(section, key, value) of each setting, read the way systemd reads a unit file."""
     settings_: list[tuple[str, str, str]] = []
@@ -239,7 +232,7 @@ def check_files(files: Mapping[str, str], answers: Mapping[str, Any]) -> None:
     assert python_constant(ui, "TITLE") == answers["title"]
     assert python_constant(ui, "DESCRIPTION") == answers["description"]
     if auth == "password":
-        assert keyword_argument(files["proj/server.py"], "auth_message") == answers["title"]
+        assert python_constant(files["proj/login.py"], "TITLE") == answers["title"]
 
     project = tomllib.loads(files["pyproject.toml"])["project"]
     assert project["description"] == answers["description"]
@@ -267,8 +260,12 @@ def check_files(files: Mapping[str, str], answers: Mapping[str, Any]) -> None:
         assert env["APP_SYSTEM_PROMPT"] == answers["system_prompt"]
     if app_type == "gpu-inference":
         assert env["APP_MODEL_ID"] == answers["model_id"]
-    if target in {"docker", "server"}:
-        assert env["GRADIO_ROOT_PATH"] == answers["root_path"]
+    if target == "docker":
+        compose = yaml.safe_load(files["compose.yaml"])
+        assert compose["services"]["app"]["environment"]["GRADIO_ROOT_PATH"] == answers["root_path"]
+    if target == "server":
+        assert env["APP_DOMAIN"] == answers["domain"]
+        assert f"GRADIO_ROOT_PATH={answers['root_path']}" in files["deploy/proj.service"].split()
 
     if target == "server":
         unit = systemd_unit(files["deploy/proj.service"])
