@@ -439,7 +439,8 @@ def _buttons_fix(call: ast.Call, klass: Klass | None) -> Fix | None:
     callee = Span.callee(call)
     edits: list = [RemoveKeyword(callee, name) for name in names]
     if default is None or buttons != [b for b in param.literals if b in start]:
-        edits.append(AddKeyword(callee, "buttons", python_literal(buttons)))
+        # The first show_*_button becomes buttons= in place (its comment stays with it).
+        edits[0] = RenameKeyword(callee, names[0], "buttons", python_literal(buttons))
     return Fix(default is not None, f"{', '.join(names)} -> buttons=", tuple(edits))
 
 
