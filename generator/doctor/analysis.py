@@ -36,13 +36,40 @@ _PENDING = Kind("pending")  # being inferred (a binding that refers to itself)
 
 @dataclass
 class Scope:
-    """A function's own nodes: its body without nested functions, classes and lambdas."""
+    """A function: where it sits, what it binds, and (on demand) its own nodes."""
 
     node: Function
     parent: "Scope | None"
-    nodes: list[ast.AST] = field(default_factory=list)
     bindings: dict[str, list[ast.expr]] = field(default_factory=lambda: defaultdict(list))
+    stores: set[str] = field(default_factory=set)  # loop and other targets not in bindings
+    globals: set[str] = field(default_factory=set)
+    _nodes: list[ast.AST] | None = None
     _locals: frozenset[str] | None = None
+
+    @property
+    def nodes(self) -> list[ast.AST]:
+        """The body's nodes without nested functions, classes and lambdas (their own scopes)."""
+        if self._nodes is None:
+            found: list[ast.AST] = []
+            stack = [n for n in ast.iter_child_nodes(self.node) if not isinstance(n, ast.arguments)]
+            stack = [n for n in stack if all(n is not d for d in self.node.decorator_list)]
+            if self.node.returns is not None:
+                stack = [n for n in stack if n is not self.node.returns]
+            while stack:
+                node = stack.pop()
+                found.append(node)
+                if isinstance(node, _SCOPES):
+                    stack.extend(_outer_parts(node))
+                    continue
+                stack.extend(ast.iter_child_nodes(node))
+            self._nodes = found
+        return self._nodes
+
+    def contains(self, line: int, column: int) -> bool:
+        node = self.node
+        start = (node.lineno, node.col_offset)
+        end = (node.end_lineno or node.lineno, node.end_col_offset or 0)
+        return start <= (line, column) <= end
 
     @property
     def locals(self) -> frozenset[str]:
@@ -51,15 +78,7 @@ class Scope:
             args = self.node.args
             names = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)}
             names |= {a.arg for a in (args.vararg, args.kwarg) if a is not None}
-            declared: set[str] = set()
-            for node in self.nodes:
-                if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-                    names.add(node.id)
-                elif isinstance(node, ast.Global | ast.Nonlocal):
-                    declared.update(node.names)
-                elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-                    names.add(node.name)
-            self._locals = frozenset(names - declared)
+            self._locals = frozenset((names | set(self.bindings) | self.stores) - self.globals)
         return self._locals
 
 
@@ -95,7 +114,7 @@ class Facts:
     listeners: list[Listener] = field(default_factory=list)
     _kinds: dict[int, Kind | None] = field(default_factory=dict)
     _names: dict[tuple[int, str], Kind | None] = field(default_factory=dict)
-    name_scope: dict[int, Scope | None] = field(default_factory=dict)  # id(Name) -> its scope
+    _scope_list: list[Scope] = field(default_factory=list)
     module_bindings: dict[str, list[ast.expr]] = field(default_factory=lambda: defaultdict(list))
     _returns: dict[int, Kind | None] = field(default_factory=dict)
     _lines: list[bytes] | None = None
@@ -185,6 +204,16 @@ class Facts:
             return self.functions[fn.id][0]
         return None
 
+    def scope_at(self, node: ast.AST) -> Scope | None:
+        """The innermost function whose body holds `node` (None at module level)."""
+        line, column = getattr(node, "lineno", 0), getattr(node, "col_offset", 0)
+        inner = None
+        for scope in self._scope_list:
+            if scope.contains(line, column) and scope.node is not node:
+                if inner is None or inner.contains(scope.node.lineno, scope.node.col_offset):
+                    inner = scope
+        return inner
+
     def own_nodes(self, function: Function) -> list[ast.AST]:
         return self.scopes[id(function)].nodes
 
@@ -193,7 +222,7 @@ class Facts:
 
     def _infer(self, node: ast.expr) -> Kind | None:
         if isinstance(node, ast.Name):
-            return self._name(node.id, self.name_scope.get(id(node)))
+            return self._name(node.id, self.scope_at(node))
         if isinstance(node, ast.Attribute):
             if isinstance(node.value, ast.Name) and node.value.id == "self":
                 return self._name(f"self.{node.attr}", None)
@@ -294,6 +323,8 @@ class Facts:
                 return None
             signature = api.method(func.owner.name, func.member)
             return _returned(signature.returns if signature else None, func.owner)
+        if func.kind == "missing" and func.member == "style" and func.owner is not None:
+            return func.owner  # Gradio 3's .style() returned the component itself
         if func.kind == "other":
             return OTHER
         return None
@@ -319,7 +350,9 @@ def _returned(returns: str | None, owner: Kind | None) -> Kind | None:
     if returns == "self":
         return owner
     if returns:
-        return Kind("instance", returns)
+        # An annotation may name a base class (gr.component() -> Component): "returned"
+        # marks instances whose real class may have more members than the annotation's.
+        return Kind("instance", returns, member="returned")
     return None
 
 
@@ -362,12 +395,30 @@ def parameters(function: Function) -> list[str]:
     return [a.arg for a in (*args.posonlyargs, *args.args)]
 
 
+def _child_fields() -> dict[type, tuple[str, ...]]:
+    """For each node class, the fields that can hold nodes (not names, constants or ctx)."""
+    leaves = {"ctx", "id", "attr", "arg", "name", "names", "module", "level", "kind", "value"}
+    table: dict[type, tuple[str, ...]] = {}
+    for klass in vars(ast).values():
+        if isinstance(klass, type) and issubclass(klass, ast.AST):
+            fields = tuple(f for f in klass._fields if f not in leaves)
+            if klass not in (ast.Constant, ast.MatchSingleton) and "value" in klass._fields:
+                fields += ("value",)
+            table[klass] = fields
+    return table
+
+
+_FIELDS = _child_fields()
+
+
 def analyse(tree: ast.Module, source: str) -> Facts:
-    """One walk of the tree: every fact the checks need, and each function's own nodes."""
+    """One walk of the tree: every fact the checks need."""
     facts = Facts(tree, source)
+    fields = _FIELDS
     stack: list[tuple[ast.AST, Scope | None]] = [(tree, None)]
+    pop, push = stack.pop, stack.append
     while stack:
-        node, scope = stack.pop()
+        node, scope = pop()
         inner = scope
         kind = type(node)
         if kind is ast.Call:
@@ -376,8 +427,8 @@ def analyse(tree: ast.Module, source: str) -> Facts:
             func = node.func  # type: ignore[attr-defined]
             if type(func) is ast.Attribute:
                 facts.method_calls[func.attr].append(node)  # type: ignore[arg-type]
-        elif kind is ast.Name:
-            facts.name_scope[id(node)] = scope
+        elif kind is ast.Name or kind is ast.Constant:
+            continue
         elif kind is ast.Attribute:
             facts.attributes.append(node)  # type: ignore[arg-type]
         elif kind is ast.Assign:
@@ -394,27 +445,44 @@ def analyse(tree: ast.Module, source: str) -> Facts:
             facts.functions[node.name].append(node)  # type: ignore[attr-defined, arg-type]
             inner = Scope(node, scope)  # type: ignore[arg-type]
             facts.scopes[id(node)] = inner
-        elif kind is ast.Lambda or kind is ast.ClassDef:
-            inner = None
+            facts._scope_list.append(inner)
         elif kind is ast.Import or kind is ast.ImportFrom:
             facts.imports.append(node)  # type: ignore[arg-type]
             _import(facts, node)  # type: ignore[arg-type]
-        if scope is not None and node is not scope.node and kind is not ast.arguments:
-            scope.nodes.append(node)
-        if kind is ast.arguments:
-            continue  # defaults belong to the enclosing scope: walked there below
-        children = list(ast.iter_child_nodes(node))
-        if isinstance(node, _SCOPES):
-            # Decorators, defaults, bases and annotations run in the enclosing scope.
-            outer = _outer_parts(node)
-            stack.extend((child, scope) for child in reversed(outer))
-            children = [c for c in children if all(c is not o for o in outer)]
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
-                children = [c for c in children if not isinstance(c, ast.arguments)]
-        stack.extend((child, inner) for child in reversed(children))
+            if scope is not None:
+                scope.stores |= {(a.asname or a.name).split(".")[0] for a in node.names}  # type: ignore[attr-defined]
+            continue
+        elif kind is ast.Global or kind is ast.Nonlocal:
+            if scope is not None:
+                scope.globals.update(node.names)  # type: ignore[attr-defined]
+            continue
+        elif kind is ast.For or kind is ast.AsyncFor or kind is ast.comprehension:
+            if scope is not None:
+                scope.stores |= _target_names(node.target)  # type: ignore[attr-defined]
+        elif kind is ast.ExceptHandler:
+            if scope is not None and node.name:  # type: ignore[attr-defined]
+                scope.stores.add(node.name)  # type: ignore[attr-defined]
+        for name in fields[kind]:
+            value = getattr(node, name, None)
+            if value is None:
+                continue
+            if type(value) is list:
+                for item in reversed(value):
+                    if isinstance(item, ast.AST):
+                        push((item, inner))
+            elif isinstance(value, ast.AST):
+                push((value, inner))
     if facts.uses_gradio:
         facts.listeners = [li for call in facts.calls if (li := _listener(facts, call))]
     return facts
+
+
+def _target_names(target: ast.expr) -> set[str]:
+    if isinstance(target, ast.Name):
+        return {target.id}
+    if isinstance(target, ast.Tuple | ast.List):
+        return {n for e in target.elts for n in _target_names(e)}
+    return set()
 
 
 def _outer_parts(node: ast.AST) -> list[ast.AST]:
@@ -428,6 +496,8 @@ def _outer_parts(node: ast.AST) -> list[ast.AST]:
 
 
 def _bind(facts: Facts, scope: Scope | None, target: ast.expr, value: ast.expr) -> None:
+    if isinstance(target, ast.Tuple | ast.List) and scope is not None:
+        scope.stores |= _target_names(target)
     if isinstance(target, ast.Name):
         facts.bindings[target.id].append(value)
         if scope is None:

@@ -81,7 +81,12 @@ def api_uses(facts: Facts) -> Iterator[Found]:
         kind = facts.infer(node)
         if kind is not None and kind.kind == "missing" and kind.owner is None:
             yield _missing_name(context, node, kind)
-        elif kind is not None and kind.kind == "missing" and kind.owner.kind == "class":
+        elif (
+            kind is not None
+            and kind.kind == "missing"
+            and kind.owner.kind == "class"
+            and not kind.member.startswith("_")
+        ):
             yield Found(rules.API_MEMBER, node, _member_message(context, kind))
 
 
@@ -157,6 +162,10 @@ def _call(context: _Context, call: ast.Call) -> Iterator[Found]:
         return
     if kind.kind == "missing":
         context.handled.add(id(func))
+        if kind.member.startswith("_") or (kind.owner is not None and kind.owner.member == "returned"):
+            return  # private names are not recorded; a returned base class may have more
+        if kind.owner is not None and context.api.constructor_keywords(kind.owner.name) is None:
+            return  # a class that takes any keyword (gr.HTML) makes members at run time
         if kind.owner is None:
             yield _missing_name(context, func, kind)  # type: ignore[arg-type]
         else:

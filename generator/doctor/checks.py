@@ -179,7 +179,10 @@ def shared_state(facts: Facts) -> Iterator[Found]:
         declared = {n for node in nodes if isinstance(node, ast.Global) for n in node.names}
         local = _locals(facts, handler) - declared
         reported = set()
+        lazy = _lazy_nodes(facts, handler)
         for node in sorted(nodes, key=_position):
+            if id(node) in lazy:
+                continue  # a lazy singleton or a memo cache: filled once, shared on purpose
             name = _mutated_name(node)
             if name is not None and (name.id not in mutable or name.id in local):
                 name = None
@@ -222,28 +225,33 @@ def state_not_returned(facts: Facts) -> Iterator[Found]:
                 yield Found(rules.STATE_NOT_RETURNED, listener.call)
 
 
-def _guarded_loads(facts: Facts, function: Function) -> set[int]:
-    """Loader calls that run once per process however often the handler runs: lazy singletons.
+def _lazy_nodes(facts: Facts, function: Function) -> set[int]:
+    """Nodes of a lazy initialisation, which runs once however often the handler runs.
 
-    `x = x or load()`, a load under `if x is None:` / `if not x:` / `if key not in cache:`,
-    and a load whose result goes into a `global` name.
+    The body of `if x is None:` / `if not x:` / `if key not in cache:`, and `x = x or make()`.
     """
+    lazy: set[int] = set()
+    for node in facts.own_nodes(function):
+        if isinstance(node, ast.If) and _lazy_test(node.test):
+            lazy |= {id(n) for child in node.body for n in ast.walk(child)}
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.BoolOp):
+            names = {t.id for t in node.targets if isinstance(t, ast.Name)}
+            first = node.value.values[0]
+            if isinstance(node.value.op, ast.Or) and isinstance(first, ast.Name) and first.id in names:
+                lazy |= {id(n) for n in ast.walk(node)}
+    return lazy
+
+
+def _guarded_loads(facts: Facts, function: Function) -> set[int]:
+    """Loader calls that run once per process: lazily, or kept in a `global` name."""
     nodes = facts.own_nodes(function)
     declared = {n for node in nodes if isinstance(node, ast.Global) for n in node.names}
-    guarded: set[int] = set()
+    guarded = _lazy_nodes(facts, function)
     for node in nodes:
-        if isinstance(node, ast.If) and _lazy_test(node.test):
-            guarded |= {id(n) for child in node.body for n in ast.walk(child)}
-        elif isinstance(node, ast.Assign | ast.AnnAssign):
+        if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            names = {t.id for t in targets if isinstance(t, ast.Name)}
-            value = node.value
-            if names & declared or (
-                isinstance(value, ast.BoolOp)
-                and isinstance(value.op, ast.Or)
-                and any(isinstance(v, ast.Name) and v.id in names for v in value.values[:1])
-            ):
-                guarded |= {id(n) for n in ast.walk(value)} if value is not None else set()
+            if {t.id for t in targets if isinstance(t, ast.Name)} & declared:
+                guarded |= {id(n) for n in ast.walk(node.value)}
     return guarded
 
 
@@ -501,7 +509,7 @@ def _chatbot_names(facts: Facts) -> set[str]:
     return {
         name
         for name, values in facts.bindings.items()
-        if values and all(facts.constructed_name(v) == "Chatbot" for v in values)
+        if values and all((k := facts.klass(v)) is not None and k.name == "Chatbot" for v in values)
     }
 
 

@@ -232,7 +232,13 @@ def _append(args: list[cst.Arg], new: cst.Arg, call: cst.Call) -> list[cst.Arg]:
         ):
             separator = separator.with_changes(first_line=trailing.whitespace_after.first_line)
         last = last.with_changes(comma=trailing.with_changes(whitespace_after=separator))
-        new = new.with_changes(comma=trailing, whitespace_after_arg=last.whitespace_after_arg)
+        closing = trailing.whitespace_after
+        if isinstance(closing, cst.ParenthesizedWhitespace):  # the comment stays on its line
+            closing = closing.with_changes(first_line=cst.TrailingWhitespace())
+        new = new.with_changes(
+            comma=trailing.with_changes(whitespace_after=closing),
+            whitespace_after_arg=last.whitespace_after_arg,
+        )
         last = last.with_changes(whitespace_after_arg=cst.SimpleWhitespace(""))
     else:
         separator = (
