@@ -87,8 +87,8 @@ class Recorder:
                 record["params"].append(entry)
         returns = signature.return_annotation
         if returns is not inspect.Signature.empty:
-            record["returns"] = returns if isinstance(returns, str) else getattr(
-                returns, "__name__", repr(returns)
+            record["returns"] = (
+                returns if isinstance(returns, str) else getattr(returns, "__name__", repr(returns))
             )
         key = json.dumps(record, sort_keys=True)
         if key not in self._ids:
@@ -248,11 +248,13 @@ def _resolve_returns(recorder: Recorder) -> None:
 
 
 def _dump(data: dict) -> str:
-    """JSON with one line per class, function, signature or namespace: small, and diffs read well."""
+    """JSON with one line per class, function, signature or namespace: small, diffs read well."""
     lines = []
     for key, value in data.items():
         if isinstance(value, dict):
-            items = [f"  {json.dumps(k)}: {json.dumps(v, sort_keys=True)}" for k, v in value.items()]
+            items = [
+                f"  {json.dumps(k)}: {json.dumps(v, sort_keys=True)}" for k, v in value.items()
+            ]
             lines.append(f"{json.dumps(key)}: {{\n" + ",\n".join(items) + "\n}")
         else:
             lines.append(f"{json.dumps(key)}: {json.dumps(value)}")

@@ -42,7 +42,9 @@ def run_doctor(
     if explain is not None:
         rule = RULES.get(explain.strip().upper())
         if rule is None:
-            raise UsageError(f"unknown rule code {explain}: the rules are {', '.join(sorted(RULES))}")
+            raise UsageError(
+                f"unknown rule code {explain}: the rules are {', '.join(sorted(RULES))}"
+            )
         print(f"{rule.code}: {rule.message}\n\n{rule.text}")
         return 0
     missing = [str(path) for path in paths if not path.exists() and not path.is_symlink()]
@@ -73,7 +75,9 @@ def run_doctor(
         findings=len(findings),
         fixed=fixed,
         fixable=fixable,
-        hidden=sum(1 for f in findings if f.fix is not None and not f.fix.safe and not unsafe_fixes),
+        hidden=sum(
+            1 for f in findings if f.fix is not None and not f.fix.safe and not unsafe_fixes
+        ),
     )
     print(output.summary(counts, fixing=fix or diff), file=sys.stderr)
     if errors:
@@ -83,7 +87,9 @@ def run_doctor(
     return 1 if findings else 0
 
 
-def _fix(findings: list, codes: frozenset[str], *, unsafe: bool, write: bool) -> tuple[list, int, list[str]]:
+def _fix(
+    findings: list, codes: frozenset[str], *, unsafe: bool, write: bool
+) -> tuple[list, int, list[str]]:
     """Fix every file with a fixable finding; the findings left, how many were fixed, diffs."""
     from . import output
     from .fixer import applicable, fix_source

@@ -115,6 +115,7 @@ class Facts:
     _kinds: dict[int, Kind | None] = field(default_factory=dict)
     _names: dict[tuple[int, str], Kind | None] = field(default_factory=dict)
     _scope_list: list[Scope] = field(default_factory=list)
+    classes: set[str] = field(default_factory=set)  # classes the module defines
     module_bindings: dict[str, list[ast.expr]] = field(default_factory=lambda: defaultdict(list))
     _returns: dict[int, Kind | None] = field(default_factory=dict)
     _lines: list[bytes] | None = None
@@ -138,7 +139,11 @@ class Facts:
 
     @property
     def uses_gradio(self) -> bool:
-        return bool(self.gradio) or self.star_gradio or any(_is_gradio(v) for v in self.imported.values())
+        return (
+            bool(self.gradio)
+            or self.star_gradio
+            or any(_is_gradio(v) for v in self.imported.values())
+        )
 
     @property
     def uses_client(self) -> bool:
@@ -209,9 +214,12 @@ class Facts:
         line, column = getattr(node, "lineno", 0), getattr(node, "col_offset", 0)
         inner = None
         for scope in self._scope_list:
-            if scope.contains(line, column) and scope.node is not node:
-                if inner is None or inner.contains(scope.node.lineno, scope.node.col_offset):
-                    inner = scope
+            if (
+                scope.contains(line, column)
+                and scope.node is not node
+                and (inner is None or inner.contains(scope.node.lineno, scope.node.col_offset))
+            ):
+                inner = scope
         return inner
 
     def own_nodes(self, function: Function) -> list[ast.AST]:
@@ -260,6 +268,8 @@ class Facts:
                 return self._imported(self.imported[name])
             if name in self.functions:
                 return Kind("function", f"<local>.{name}")
+            if name in self.classes:
+                return OTHER
             if self.star_gradio and self.api.lookup("gradio", name):
                 return self._attribute(Kind("module", "gradio"), name)
             return None
@@ -278,7 +288,11 @@ class Facts:
             return OTHER
         kind = self._attribute(Kind("module", module), name)
         if kind is None:
-            return Kind("missing", module, member=name) if self.api.checked_namespace(module) else OTHER
+            return (
+                Kind("missing", module, member=name)
+                if self.api.checked_namespace(module)
+                else OTHER
+            )
         return kind
 
     def _attribute(self, owner: Kind | None, attr: str) -> Kind | None:
@@ -297,7 +311,9 @@ class Facts:
             klass = api.classes.get(owner.name)
             if klass is None:
                 return None
-            if attr in klass.methods or (owner.kind == "instance" and attr in ("then", "success", "failure")):
+            if attr in klass.methods or (
+                owner.kind == "instance" and attr in ("then", "success", "failure")
+            ):
                 return Kind("method", owner=owner, member=attr)
             if attr in klass.attributes:
                 return None
@@ -452,6 +468,8 @@ def analyse(tree: ast.Module, source: str) -> Facts:
             if scope is not None:
                 scope.stores |= {(a.asname or a.name).split(".")[0] for a in node.names}  # type: ignore[attr-defined]
             continue
+        elif kind is ast.ClassDef:
+            facts.classes.add(node.name)  # type: ignore[attr-defined]
         elif kind is ast.Global or kind is ast.Nonlocal:
             if scope is not None:
                 scope.globals.update(node.names)  # type: ignore[attr-defined]
@@ -459,9 +477,8 @@ def analyse(tree: ast.Module, source: str) -> Facts:
         elif kind is ast.For or kind is ast.AsyncFor or kind is ast.comprehension:
             if scope is not None:
                 scope.stores |= _target_names(node.target)  # type: ignore[attr-defined]
-        elif kind is ast.ExceptHandler:
-            if scope is not None and node.name:  # type: ignore[attr-defined]
-                scope.stores.add(node.name)  # type: ignore[attr-defined]
+        elif kind is ast.ExceptHandler and scope is not None and node.name:  # type: ignore[attr-defined]
+            scope.stores.add(node.name)  # type: ignore[attr-defined]
         for name in fields[kind]:
             value = getattr(node, name, None)
             if value is None:

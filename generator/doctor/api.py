@@ -64,9 +64,12 @@ class Api:
         self.namespaces: dict[str, dict[str, str]] = data["namespaces"]
         signatures = {key: _signature(value) for key, value in data["signatures"].items()}
         self.functions = {
-            name: signatures.get(value["signature"] or "") for name, value in data["functions"].items()
+            name: signatures.get(value["signature"] or "")
+            for name, value in data["functions"].items()
         }
-        self.classes = {cid: _klass(cid, value, signatures) for cid, value in data["classes"].items()}
+        self.classes = {
+            cid: _klass(cid, value, signatures) for cid, value in data["classes"].items()
+        }
         click = self.classes["gradio.components.button.Button"].methods["click"]
         self.event_signature: Signature | None = click
         self.events = frozenset(e for k in self.classes.values() for e in k.events) | {

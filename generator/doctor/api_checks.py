@@ -133,9 +133,11 @@ def _missing_name(context: _Context, node: ast.Attribute, kind: Kind) -> Found:
     message += f" (removed in {change.removed_in}): use {change.advice}"
     fix = None
     if change.to is not None and (base := context.source(node.value)) is not None:
-        fix = Fix(True, f"{where}.{kind.member} -> {where}.{change.to}", (
-            ReplaceExpression(Span.of(node), f"{base}.{change.to}"),
-        ))
+        fix = Fix(
+            True,
+            f"{where}.{kind.member} -> {where}.{change.to}",
+            (ReplaceExpression(Span.of(node), f"{base}.{change.to}"),),
+        )
     return Found(rules.API_NAME, node, message, fix)
 
 
@@ -162,7 +164,9 @@ def _call(context: _Context, call: ast.Call) -> Iterator[Found]:
         return
     if kind.kind == "missing":
         context.handled.add(id(func))
-        if kind.member.startswith("_") or (kind.owner is not None and kind.owner.member == "returned"):
+        if kind.member.startswith("_") or (
+            kind.owner is not None and kind.owner.member == "returned"
+        ):
             return  # private names are not recorded; a returned base class may have more
         if kind.owner is not None and context.api.constructor_keywords(kind.owner.name) is None:
             return  # a class that takes any keyword (gr.HTML) makes members at run time
@@ -182,7 +186,9 @@ def _call(context: _Context, call: ast.Call) -> Iterator[Found]:
         if signature is not None:
             name = kind.name.rsplit(".", 1)[1]
             accepted = None if signature.varkw else frozenset(p.name for p in signature.params)
-            owners = (name, "Examples") if kind.name == "gradio.helpers.create_examples" else (name,)
+            owners = (
+                (name, "Examples") if kind.name == "gradio.helpers.create_examples" else (name,)
+            )
             yield from _arguments(context, call, signature, owners, accepted, None)
     elif kind.kind == "method" and kind.owner is not None:
         yield from _method(context, call, kind)
@@ -193,7 +199,9 @@ def _owners(klass: Klass, method: str | None = None) -> tuple[str, ...]:
     if method is None:
         return tuple(names)
     owners = [f"{name}.{method}" for name in names]
-    if method in klass.events or (klass.cid == DEPENDENCY and method in ("then", "success", "failure")):
+    if method in klass.events or (
+        klass.cid == DEPENDENCY and method in ("then", "success", "failure")
+    ):
         owners.append(m.EVENT)
     return tuple(owners)
 
@@ -238,12 +246,20 @@ def _unknown_receiver(context: _Context, call: ast.Call) -> Iterator[Found]:
         generic = _builds_app(facts)
         accepted = frozenset(p.name for p in signature.params) if generic else None
         yield from _arguments(
-            context, call, signature, (f"Blocks.{method}",), accepted, blocks, check_positional=generic
+            context,
+            call,
+            signature,
+            (f"Blocks.{method}",),
+            accepted,
+            blocks,
+            check_positional=generic,
         )
     elif method in context.api.events:
         signature = context.api.event_signature
         assert signature is not None
-        yield from _arguments(context, call, signature, (m.EVENT,), None, None, check_positional=False)
+        yield from _arguments(
+            context, call, signature, (m.EVENT,), None, None, check_positional=False
+        )
 
 
 def _arguments(
@@ -275,9 +291,15 @@ def _arguments(
             yield Found(change.code, kw, message, _keyword_fix(context, call, kw, change, klass))
         elif accepted is not None:
             yield Found(
-                rules.API_KEYWORD, kw, f"`{kw.arg}=` is not a keyword of {where} in Gradio {context.version}"
+                rules.API_KEYWORD,
+                kw,
+                f"`{kw.arg}=` is not a keyword of {where} in Gradio {context.version}",
             )
-    if not check_positional or has_star_kwargs(call) or any(isinstance(a, ast.Starred) for a in call.args):
+    if (
+        not check_positional
+        or has_star_kwargs(call)
+        or any(isinstance(a, ast.Starred) for a in call.args)
+    ):
         return
     positional = signature.positional
     if not signature.varargs and len(call.args) > len(positional):
@@ -291,7 +313,9 @@ def _arguments(
     given = {p.name for p in positional[: len(call.args)]}
     for kw in call.keywords:
         if kw.arg in given:
-            yield Found(rules.API_ARGUMENTS, kw, f"`{kw.arg}` is given twice (by position and by keyword)")
+            yield Found(
+                rules.API_ARGUMENTS, kw, f"`{kw.arg}` is given twice (by position and by keyword)"
+            )
     named = {kw.arg for kw in call.keywords}
     missing = [p.name for p in signature.params if p.required and p.name not in given | named]
     if missing:
@@ -329,7 +353,11 @@ def _sources(context: _Context, kw: ast.keyword, klass: Klass) -> Iterator[Found
         return
     items = kw.value.elts if isinstance(kw.value, ast.List | ast.Tuple) else [kw.value]
     for item in items:
-        if isinstance(item, ast.Constant) and isinstance(item.value, str) and item.value not in param.literals:
+        if (
+            isinstance(item, ast.Constant)
+            and isinstance(item.value, str)
+            and item.value not in param.literals
+        ):
             yield Found(
                 rules.API_VALUE,
                 item,
@@ -380,7 +408,8 @@ def _keyword_fix(
         return None
     if isinstance(recipe, m.Drop):
         safe = recipe.safe_for == m.ANY or (
-            value is not _NOT_LITERAL and any(value == v and type(value) is type(v) for v in recipe.safe_for)
+            value is not _NOT_LITERAL
+            and any(value == v and type(value) is type(v) for v in recipe.safe_for)
         )
         return Fix(safe, f"remove {name}=", (RemoveKeyword(callee, name),))
     if isinstance(recipe, m.Rename):
@@ -388,7 +417,10 @@ def _keyword_fix(
             return None
         code = source
         if recipe.values and value is not _NOT_LITERAL:
-            mapped = next((v for k, v in recipe.values.items() if k == value and type(k) is type(value)), value)
+            mapped = next(
+                (v for k, v in recipe.values.items() if k == value and type(k) is type(value)),
+                value,
+            )
             code = python_literal(mapped) if mapped != value else source
         if recipe.as_list and not isinstance(kw.value, ast.List | ast.Tuple):
             if isinstance(value, str) and klass is not None and klass.init is not None:
@@ -396,29 +428,47 @@ def _keyword_fix(
                 if param is not None and param.literals and value not in param.literals:
                     return None  # e.g. Image(source="canvas"): no Image source does that now
             code = f"[{source}]"
-        return Fix(True, f"{name}= -> {recipe.to}=", (RenameKeyword(callee, name, recipe.to, code),))
+        return Fix(
+            True, f"{name}= -> {recipe.to}=", (RenameKeyword(callee, name, recipe.to, code),)
+        )
     if isinstance(recipe, m.ToButtons):
         return _buttons_fix(call, klass)
     if isinstance(recipe, m.MoveToLaunch):
         return _move_to_launch(context, call, kw)
     if isinstance(recipe, m.ToApiVisibility):
         if value is False and "api_visibility" not in present:
-            return Fix(True, 'show_api=False -> api_visibility="undocumented"', (
-                RenameKeyword(callee, name, "api_visibility", '"undocumented"'),
-            ))
-        return Fix(True, "remove show_api=True", (RemoveKeyword(callee, name),)) if value is True else None
+            return Fix(
+                True,
+                'show_api=False -> api_visibility="undocumented"',
+                (RenameKeyword(callee, name, "api_visibility", '"undocumented"'),),
+            )
+        return (
+            Fix(True, "remove show_api=True", (RemoveKeyword(callee, name),))
+            if value is True
+            else None
+        )
     if isinstance(recipe, m.ToFooterLinks):
         if value is False and "footer_links" not in present:
-            return Fix(True, 'show_api=False -> footer_links=["gradio", "settings"]', (
-                RenameKeyword(callee, name, "footer_links", '["gradio", "settings"]'),
-            ))
-        return Fix(True, "remove show_api=True", (RemoveKeyword(callee, name),)) if value is True else None
+            return Fix(
+                True,
+                'show_api=False -> footer_links=["gradio", "settings"]',
+                (RenameKeyword(callee, name, "footer_links", '["gradio", "settings"]'),),
+            )
+        return (
+            Fix(True, "remove show_api=True", (RemoveKeyword(callee, name),))
+            if value is True
+            else None
+        )
     if isinstance(recipe, m.Wrap):
         alias = context.alias()
         if alias is None or recipe.keyword in present:
             return None
         code = f"{alias}.{recipe.klass}({recipe.field}={source})"
-        return Fix(True, f"{name}= -> {recipe.keyword}=", (RenameKeyword(callee, name, recipe.keyword, code),))
+        return Fix(
+            True,
+            f"{name}= -> {recipe.keyword}=",
+            (RenameKeyword(callee, name, recipe.keyword, code),),
+        )
     return None
 
 
@@ -435,7 +485,9 @@ def _buttons_fix(call: ast.Call, klass: Klass | None) -> Fix | None:
         entry = m.BUTTON_OWNERS.get(kw.arg or "")
         if entry is None or not any(klass.is_a(owner) for owner in entry[0]):
             continue
-        if not isinstance(kw.value, ast.Constant) or not isinstance(kw.value.value, bool | type(None)):
+        if not isinstance(kw.value, ast.Constant) or not isinstance(
+            kw.value.value, bool | type(None)
+        ):
             return None
         button = entry[1]
         if kw.value.value and button not in param.literals:
@@ -444,7 +496,9 @@ def _buttons_fix(call: ast.Call, klass: Klass | None) -> Fix | None:
         wanted[button] = bool(kw.value.value)
     default = klass.default_buttons
     start = list(default) if default is not None else []
-    buttons = [b for b in param.literals if (b in start and wanted.get(b, True)) or wanted.get(b, False)]
+    buttons = [
+        b for b in param.literals if (b in start and wanted.get(b, True)) or wanted.get(b, False)
+    ]
     callee = Span.callee(call)
     edits: list = [RemoveKeyword(callee, name) for name in names]
     if default is None or buttons != [b for b in param.literals if b in start]:
@@ -466,10 +520,14 @@ def _move_to_launch(context: _Context, call: ast.Call, kw: ast.keyword) -> Fix |
     source = context.source(kw.value)
     if source is None:
         return None
-    return Fix(True, f"move {kw.arg}= to launch()", (
-        RemoveKeyword(Span.callee(call), kw.arg or ""),
-        AddKeyword(Span.callee(launch), kw.arg or "", source),
-    ))
+    return Fix(
+        True,
+        f"move {kw.arg}= to launch()",
+        (
+            RemoveKeyword(Span.callee(call), kw.arg or ""),
+            AddKeyword(Span.callee(launch), kw.arg or "", source),
+        ),
+    )
 
 
 def _launch_of(facts: Facts, constructor: ast.Call) -> ast.Call | None:
@@ -494,7 +552,7 @@ def _movable(facts: Facts, value: ast.expr, constructor: ast.Call) -> bool:
     for node in ast.walk(value):
         if isinstance(node, ast.Name):
             bound = facts.bindings.get(node.id, [])
-            if len(bound) > 1 or node.id in facts.functions and len(facts.functions[node.id]) > 1:
+            if len(bound) > 1 or (node.id in facts.functions and len(facts.functions[node.id]) > 1):
                 return False
         elif isinstance(node, ast.Lambda | ast.NamedExpr | ast.comprehension):
             return False
@@ -596,8 +654,12 @@ def _old_component(context: _Context, call: ast.Call) -> Found | None:
     old = table.get(func.attr)
     dotted = f"{prefix}.{namespace.attr}.{func.attr}"
     if old is None:
-        return Found(rules.API_NAME, func, f"{dotted} is not in Gradio {context.version} (removed in 4.0)")
-    message = f"{dotted} is not in Gradio {context.version} (removed in 4.0): use {prefix}.{old.to}(...)"
+        return Found(
+            rules.API_NAME, func, f"{dotted} is not in Gradio {context.version} (removed in 4.0)"
+        )
+    message = (
+        f"{dotted} is not in Gradio {context.version} (removed in 4.0): use {prefix}.{old.to}(...)"
+    )
     if any(isinstance(a, ast.Starred) for a in call.args) or len(call.args) > len(old.positional):
         return Found(rules.API_NAME, func, message)
     callee = Span.callee(call)
@@ -612,5 +674,3 @@ def _old_component(context: _Context, call: ast.Call) -> Found | None:
             edits.append(RenameKeyword(callee, name, old.renames[name]))
     fix = Fix(True, f"{dotted} -> {prefix}.{old.to}", tuple(edits))
     return Found(rules.API_NAME, func, message, fix)
-
-

@@ -8,7 +8,16 @@ import ast
 from collections.abc import Callable, Iterator
 
 from . import rules
-from .analysis import APPS, Facts, Function, argument, elements, has_star_kwargs, keyword, parameters
+from .analysis import (
+    APPS,
+    Facts,
+    Function,
+    argument,
+    elements,
+    has_star_kwargs,
+    keyword,
+    parameters,
+)
 from .fixes import Found
 
 Check = Callable[[Facts], Iterator[Found]]
@@ -24,12 +33,40 @@ def check(*codes: str) -> Callable[[Check], Check]:
 
 
 MUTATORS = frozenset(
-    "append extend insert pop remove clear update add setdefault discard popitem sort reverse"
-    " appendleft extendleft popleft".split()
+    [
+        "append",
+        "extend",
+        "insert",
+        "pop",
+        "remove",
+        "clear",
+        "update",
+        "add",
+        "setdefault",
+        "discard",
+        "popitem",
+        "sort",
+        "reverse",
+        "appendleft",
+        "extendleft",
+        "popleft",
+    ]
 )
 MUTABLE_CALLS = frozenset(
-    "list dict set bytearray defaultdict OrderedDict Counter deque collections.defaultdict"
-    " collections.OrderedDict collections.Counter collections.deque".split()
+    [
+        "list",
+        "dict",
+        "set",
+        "bytearray",
+        "defaultdict",
+        "OrderedDict",
+        "Counter",
+        "deque",
+        "collections.defaultdict",
+        "collections.OrderedDict",
+        "collections.Counter",
+        "collections.deque",
+    ]
 )
 # Calls that load a model or another heavy object: (module, attribute) or a method name.
 LOADERS = {
@@ -89,7 +126,9 @@ def _app_calls(facts: Facts, method: str) -> list[ast.Call]:
     """`x.launch()`/`x.queue()` on Gradio apps, or on objects not known to be something else."""
     if not facts.uses_gradio:
         return []
-    return [c for c in facts.method_calls.get(method, []) if facts.is_app(_receiver(c)) is not False]
+    return [
+        c for c in facts.method_calls.get(method, []) if facts.is_app(_receiver(c)) is not False
+    ]
 
 
 @check(rules.UNBOUNDED_QUEUE)
@@ -128,7 +167,9 @@ def _module_names(facts: Facts) -> tuple[set[str], set[str]]:
         bound = {t.id for t in targets if isinstance(t, ast.Name)}
         names |= bound
         if value is not None and (
-            isinstance(value, ast.List | ast.Dict | ast.Set | ast.ListComp | ast.DictComp | ast.SetComp)
+            isinstance(
+                value, ast.List | ast.Dict | ast.Set | ast.ListComp | ast.DictComp | ast.SetComp
+            )
             or (isinstance(value, ast.Call) and _dotted(facts, value.func) in MUTABLE_CALLS)
         ):
             mutable |= bound
@@ -237,7 +278,11 @@ def _lazy_nodes(facts: Facts, function: Function) -> set[int]:
         elif isinstance(node, ast.Assign) and isinstance(node.value, ast.BoolOp):
             names = {t.id for t in node.targets if isinstance(t, ast.Name)}
             first = node.value.values[0]
-            if isinstance(node.value.op, ast.Or) and isinstance(first, ast.Name) and first.id in names:
+            if (
+                isinstance(node.value.op, ast.Or)
+                and isinstance(first, ast.Name)
+                and first.id in names
+            ):
                 lazy |= {id(n) for n in ast.walk(node)}
     return lazy
 
@@ -404,7 +449,10 @@ def file_type_mismatch(facts: Facts) -> Iterator[Found]:
             continue
         for item, param in zip(inputs, params, strict=False):
             component = facts.component(item)
-            if component is None or facts.constructed_name(component) not in ("File", "UploadButton"):
+            if component is None or facts.constructed_name(component) not in (
+                "File",
+                "UploadButton",
+            ):
                 continue
             kind = argument(component, 99, "type")
             kind_name = "filepath" if kind is None else _string(kind)

@@ -116,11 +116,19 @@ class _Apply(cst.CSTTransformer):
         where = self.get_metadata(PositionProvider, node)
         return (where.start.line, where.start.column, where.end.line, where.end.column)
 
-    def _replace(self, original: cst.BaseExpression, updated: cst.BaseExpression) -> cst.BaseExpression:
+    def _replace(
+        self, original: cst.BaseExpression, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
         code = self.expressions.get(self._key(original))
-        return _expression(code).with_changes(lpar=updated.lpar, rpar=updated.rpar) if code else updated
+        return (
+            _expression(code).with_changes(lpar=updated.lpar, rpar=updated.rpar)
+            if code
+            else updated
+        )
 
-    def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
+    def leave_Attribute(
+        self, original_node: cst.Attribute, updated_node: cst.Attribute
+    ) -> cst.BaseExpression:
         return self._replace(original_node, updated_node)
 
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
@@ -213,7 +221,9 @@ def _remove(args: list[cst.Arg], index: int) -> list[cst.Arg]:
                     first_line=own.whitespace_after.first_line
                 )
             )
-        rest[-1] = previous.with_changes(comma=comma, whitespace_after_arg=removed.whitespace_after_arg)
+        rest[-1] = previous.with_changes(
+            comma=comma, whitespace_after_arg=removed.whitespace_after_arg
+        )
     return rest
 
 
@@ -221,9 +231,11 @@ def _append(args: list[cst.Arg], new: cst.Arg, call: cst.Call) -> list[cst.Arg]:
     if not args:
         return [new]
     last = args[-1]
-    before_last = args[-2].comma.whitespace_after if len(args) > 1 and isinstance(
-        args[-2].comma, cst.Comma
-    ) else call.whitespace_before_args
+    before_last = (
+        args[-2].comma.whitespace_after
+        if len(args) > 1 and isinstance(args[-2].comma, cst.Comma)
+        else call.whitespace_before_args
+    )
     if isinstance(last.comma, cst.Comma):  # a trailing comma: one argument per line
         trailing = last.comma
         separator = before_last
@@ -248,6 +260,7 @@ def _append(args: list[cst.Arg], new: cst.Arg, call: cst.Call) -> list[cst.Arg]:
         )
         new = new.with_changes(whitespace_after_arg=last.whitespace_after_arg)
         last = last.with_changes(
-            comma=cst.Comma(whitespace_after=separator), whitespace_after_arg=cst.SimpleWhitespace("")
+            comma=cst.Comma(whitespace_after=separator),
+            whitespace_after_arg=cst.SimpleWhitespace(""),
         )
     return [*args[:-1], last, new]

@@ -408,7 +408,9 @@ INPUTS: dict[str, OldComponent] = {
         {"default": "value"},
         ("numeric", "optional"),
     ),
-    "Number": OldComponent("Number", ("default", "label", "optional"), {"default": "value"}, _OPTIONAL),
+    "Number": OldComponent(
+        "Number", ("default", "label", "optional"), {"default": "value"}, _OPTIONAL
+    ),
     "Slider": OldComponent(
         "Slider",
         ("minimum", "maximum", "step", "default", "label", "optional"),
@@ -425,7 +427,10 @@ INPUTS: dict[str, OldComponent] = {
         _OPTIONAL,
     ),
     "Radio": OldComponent(
-        "Radio", ("choices", "type", "default", "label", "optional"), {"default": "value"}, _OPTIONAL
+        "Radio",
+        ("choices", "type", "default", "label", "optional"),
+        {"default": "value"},
+        _OPTIONAL,
     ),
     "Dropdown": OldComponent(
         "Dropdown",

@@ -39,7 +39,10 @@ def as_json(findings: list[Finding], errors: list[FileError]) -> str:
             "end_column": f.end_column,
             "fix": None
             if f.fix is None
-            else {"applicability": "safe" if f.fix.safe else "unsafe", "message": f.fix.description},
+            else {
+                "applicability": "safe" if f.fix.safe else "unsafe",
+                "message": f.fix.description,
+            },
         }
         for f in findings
     ]
@@ -87,22 +90,30 @@ def summary(counts: Counts, *, fixing: bool) -> str:
         problems = _plural(counts.findings, "problem")
         where = _plural(counts.with_findings, "file")
         if fixing:
-            lines.append(f"Found {counts.findings + counts.fixed} problems ({counts.fixed} fixed,"
-                         f" {counts.findings} remaining) in {checked}.")
+            lines.append(
+                f"Found {counts.findings + counts.fixed} problems ({counts.fixed} fixed,"
+                f" {counts.findings} remaining) in {checked}."
+            )
         else:
             lines.append(f"Found {problems} in {where} ({checked}).")
     elif fixing and counts.fixed:
-        lines.append(f"Found {_plural(counts.fixed, 'problem')} ({counts.fixed} fixed, 0 remaining)"
-                     f" in {checked}.")
+        lines.append(
+            f"Found {_plural(counts.fixed, 'problem')} ({counts.fixed} fixed, 0 remaining)"
+            f" in {checked}."
+        )
     elif counts.errors:
         lines.append(f"No problems found in {checked}.")
     else:
         lines.append(f"All checks passed ({checked}).")
     if counts.errors:
-        lines.append(f"{_plural(counts.errors, 'file')} could not be checked (see the errors above).")
+        lines.append(
+            f"{_plural(counts.errors, 'file')} could not be checked (see the errors above)."
+        )
     if not fixing and counts.fixable:
         lines.append(f"[*] {counts.fixable} fixable with the --fix option.")
     if counts.hidden:
-        lines.append(f"{counts.hidden} more fixable with --fix --unsafe-fixes (they change behaviour:"
-                     " review them).")
+        lines.append(
+            f"{counts.hidden} more fixable with --fix --unsafe-fixes (they change behaviour:"
+            " review them)."
+        )
     return "\n".join(lines)

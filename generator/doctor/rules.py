@@ -180,7 +180,7 @@ _RULES = [
     ),
     Rule(
         APP_SETTINGS_IN_CONSTRUCTOR,
-        "theme/css/js/head passed to the app's constructor: in Gradio 6 they are launch() arguments",
+        "theme/css/js/head passed to the app's constructor: Gradio 6 takes them in launch()",
         "Gradio 6 moved theme, css, css_paths, js, head and head_paths from gr.Blocks() (and\n"
         "Interface, ChatInterface, TabbedInterface) to launch(). gr.Blocks and gr.Interface\n"
         "still take them with a UserWarning and apply them when that app is launched; nested in\n"

@@ -72,7 +72,12 @@ def _location(node: ast.AST) -> tuple[int, int, int, int]:
         return end_line, start, node.end_lineno or end_line, node.end_col_offset or end_col
     line = getattr(node, "lineno", 1)
     col = getattr(node, "col_offset", 0)
-    return line, col, getattr(node, "end_lineno", None) or line, getattr(node, "end_col_offset", None) or col
+    return (
+        line,
+        col,
+        getattr(node, "end_lineno", None) or line,
+        getattr(node, "end_col_offset", None) or col,
+    )
 
 
 def _characters(text: str, byte_column: int) -> int:
@@ -128,7 +133,9 @@ def check_file(path: Path, codes: frozenset[str]) -> tuple[list[Finding], FileEr
     except Unreadable as error:
         return [], FileError(name, 1, 1, str(error))
     except SyntaxError as error:
-        return [], FileError(name, error.lineno or 1, error.offset or 1, f"cannot parse: {error.msg}")
+        return [], FileError(
+            name, error.lineno or 1, error.offset or 1, f"cannot parse: {error.msg}"
+        )
     except ValueError as error:  # NUL bytes (Python 3.11)
         return [], FileError(name, 1, 1, f"cannot parse: {error}")
     except RecursionError:
@@ -139,7 +146,9 @@ def check_file(path: Path, codes: frozenset[str]) -> tuple[list[Finding], FileEr
         return [], FileError(name, 1, 1, f"internal error ({type(error).__name__}: {error})")
 
 
-def _check_chunk(args: tuple[list[Path], frozenset[str]]) -> list[tuple[list[Finding], FileError | None]]:
+def _check_chunk(
+    args: tuple[list[Path], frozenset[str]],
+) -> list[tuple[list[Finding], FileError | None]]:
     paths, codes = args
     return [check_file(path, codes) for path in paths]
 

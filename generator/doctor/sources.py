@@ -101,9 +101,12 @@ def _walk(
                 continue
             if not _ignored(full, True, specs):
                 yield from _walk(path, full, specs, respect_gitignore)
-        elif entry.name.endswith(".py") and not _points_to_dir(full):
-            if not _ignored(full, False, specs):
-                yield path
+        elif (
+            entry.name.endswith(".py")
+            and not _points_to_dir(full)
+            and not _ignored(full, False, specs)
+        ):
+            yield path
 
 
 def _points_to_dir(path: Path) -> bool:
