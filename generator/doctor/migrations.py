@@ -121,11 +121,11 @@ BUTTON_OWNERS = {
     ),
     "show_copy_all_button": (("Chatbot",), "copy_all"),
     "show_share_button": (
-        ("Chatbot", "Image", "Audio", "Video", "Gallery", "ImageEditor", "AnnotatedImage"),
+        ("Chatbot", "Image", "Audio", "Video", "Gallery", "ImageEditor"),
         "share",
     ),
     "show_download_button": (
-        ("Image", "Audio", "Video", "Gallery", "ImageEditor", "ImageSlider", "Model3D"),
+        ("Image", "Audio", "Video", "Gallery", "ImageEditor", "ImageSlider"),
         "download",
     ),
     "show_fullscreen_button": (
@@ -147,11 +147,19 @@ def _unsafe_drop(owners: tuple[str, ...], names: str, removed_in: str, advice: s
 KEYWORDS: list[KeywordChange] = [
     # Queue and launch.
     KeywordChange(
-        (QUEUE, EVENT),
+        (QUEUE,),
         "concurrency_count",
         "4.0",
         "queue(default_concurrency_limit=N), or concurrency_limit=N on the event",
         Rename("default_concurrency_limit"),
+        rules.CONCURRENCY_COUNT,
+    ),
+    KeywordChange(
+        (EVENT,),
+        "concurrency_count",
+        "4.0",
+        "concurrency_limit=N",
+        Rename("concurrency_limit"),
         rules.CONCURRENCY_COUNT,
     ),
     KeywordChange(
@@ -319,7 +327,7 @@ KEYWORDS: list[KeywordChange] = [
         for name in (*_FORMS, "Image", "Audio", "Video", "File", "Dataframe")
     ),
     KeywordChange(
-        ("Button", "UploadButton", "DownloadButton", "ClearButton"),
+        ("Button", "ClearButton"),
         "label",
         "4.0",
         "value= (the text on the button)",
@@ -455,7 +463,7 @@ INPUTS: dict[str, OldComponent] = {
     "Dataframe": OldComponent(
         "Dataframe",
         ("headers", "row_count", "col_count", "datatype", "col_width", "default", "type", "label"),
-        {"default": "value"},
+        {"default": "value", "col_width": "column_widths"},
         _OPTIONAL,
     ),
     "State": OldComponent("State", ("label", "default"), {"default": "value"}, ("label",)),
