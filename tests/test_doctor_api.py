@@ -44,7 +44,11 @@ def test_the_api_file_matches_the_installed_gradio(project_env: str) -> None:
     assert textbox is not None and sorted(p.name for p in textbox.params) == live["textbox"]
     launch = API.method("gradio.blocks.Blocks", "launch")
     assert launch is not None and sorted(p.name for p in launch.params) == live["launch"]
-    assert sorted(API.namespaces["gradio"]) == live["names"]
+    recorded = API.namespaces["gradio"]
+    assert set(live["names"]) <= set(recorded)
+    # More submodules are attributes once the generator has imported them; nothing else.
+    extra = {n for n in set(recorded) - set(live["names"]) if not n.startswith("_")}
+    assert all(recorded[n].startswith("module:") for n in extra), extra
 
 
 def _owner_keywords(owner: str) -> list[frozenset[str]]:
