@@ -54,6 +54,17 @@ def test_the_corpus_covers_every_rule_and_a_clean_app() -> None:
     assert expected(CORPUS / "good_app.py") == []
 
 
+def test_the_readme_tables_are_generated_from_the_rules_and_the_migration_table() -> None:
+    script = Path(__file__).parent.parent / "scripts" / "doctor_docs.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    for rule in RULES.values():
+        assert f"| {rule.code} | {rule.message} |" in readme
+
+
 def test_every_rule_has_one_check_and_an_explanation_with_known_limits() -> None:
     owners = Counter(code for _, codes in checks.CHECKS for code in codes)
     assert owners == Counter(set(RULES)), "each rule code is emitted by exactly one check"
