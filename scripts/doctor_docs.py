@@ -12,8 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.doctor import migrations  # noqa: E402
-from generator.doctor.rules import RULES  # noqa: E402
+from generator.doctor import migrations
+from generator.doctor.rules import RULES
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 _BLOCK = re.compile(r"(<!-- (doctor-[a-z]+):start -->\n).*?(<!-- \2:end -->)", re.S)
