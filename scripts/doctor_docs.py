@@ -46,6 +46,8 @@ def _recipe(change: migrations.KeywordChange) -> tuple[str, str]:
         return 'footer_links=["gradio", "settings"]', "safe"
     if isinstance(fix, migrations.Wrap):
         return f"{fix.keyword}=gr.{fix.klass}({fix.field}=...)", "safe"
+    if isinstance(fix, migrations.ToTimer):
+        return "`demo.load(...)` inside its Blocks becomes `gr.Timer(N).tick(...)`", "unsafe"
     return "not fixed: " + change.advice, "-"
 
 

@@ -116,6 +116,7 @@ class Facts:
     _names: dict[tuple[int, str], Kind | None] = field(default_factory=dict)
     _scope_list: list[Scope] = field(default_factory=list)
     classes: set[str] = field(default_factory=set)  # classes the module defines
+    withs: list[ast.With | ast.AsyncWith] = field(default_factory=list)
     module_bindings: dict[str, list[ast.expr]] = field(default_factory=lambda: defaultdict(list))
     _returns: dict[int, Kind | None] = field(default_factory=dict)
     _lines: list[bytes] | None = None
@@ -208,6 +209,24 @@ class Facts:
         if isinstance(fn, ast.Name) and len(self.functions.get(fn.id, [])) == 1:
             return self.functions[fn.id][0]
         return None
+
+    def inside_blocks(self, node: ast.AST, name: str) -> bool:
+        """Whether `node` is in the body of `with gr.Blocks(...) as <name>:`."""
+        where = (node.lineno, node.col_offset)  # type: ignore[attr-defined]
+        for statement in self.withs:
+            for item in statement.items:
+                target = item.optional_vars
+                if (
+                    isinstance(target, ast.Name)
+                    and target.id == name
+                    and (klass := self.constructed(item.context_expr)) is not None
+                    and klass.is_a("Blocks")
+                    and statement.body
+                    and (statement.body[0].lineno, statement.body[0].col_offset) <= where
+                    and where <= (statement.end_lineno or 0, statement.end_col_offset or 0)
+                ):
+                    return True
+        return False
 
     def scope_at(self, node: ast.AST) -> Scope | None:
         """The innermost function whose body holds `node` (None at module level)."""
@@ -454,6 +473,7 @@ def analyse(tree: ast.Module, source: str) -> Facts:
             if node.value is not None:  # type: ignore[attr-defined]
                 _bind(facts, scope, node.target, node.value)  # type: ignore[attr-defined]
         elif kind is ast.With or kind is ast.AsyncWith:
+            facts.withs.append(node)  # type: ignore[arg-type]
             for item in node.items:  # type: ignore[attr-defined]
                 if item.optional_vars is not None:
                     _bind(facts, scope, item.optional_vars, item.context_expr)

@@ -203,6 +203,8 @@ def _owners(klass: Klass, method: str | None = None) -> tuple[str, ...]:
         klass.cid == DEPENDENCY and method in ("then", "success", "failure")
     ):
         owners.append(m.EVENT)
+    elif method == "load" and klass.is_a("Blocks"):  # Blocks.load is an event listener
+        owners.append(m.EVENT)
     return tuple(owners)
 
 
@@ -412,8 +414,10 @@ def _keyword_fix(
             and any(value == v and type(value) is type(v) for v in recipe.safe_for)
         )
         return Fix(safe, f"remove {name}=", (RemoveKeyword(callee, name),))
+    if isinstance(recipe, m.ToTimer):
+        return _to_timer(context, call, kw)
     if isinstance(recipe, m.Rename):
-        if recipe.to in present:
+        if recipe.to in present or _positional(call, klass, recipe.to):
             return None
         code = source
         if recipe.values and value is not _NOT_LITERAL:
@@ -470,6 +474,33 @@ def _keyword_fix(
             (RenameKeyword(callee, name, recipe.keyword, code),),
         )
     return None
+
+
+def _positional(call: ast.Call, klass: Klass | None, name: str) -> bool:
+    """Whether a positional argument of the call already fills the constructor's `name`."""
+    if klass is None or klass.init is None:
+        return False
+    names = [p.name for p in klass.init.positional]
+    return name in names and names.index(name) < len(call.args)
+
+
+def _to_timer(context: _Context, call: ast.Call, kw: ast.keyword) -> Fix | None:
+    """demo.load(fn, ..., every=N) inside `with gr.Blocks() as demo:` -> gr.Timer(N).tick(...)."""
+    func = call.func
+    alias = context.alias()
+    source = context.source(kw.value)
+    if not isinstance(func, ast.Attribute) or func.attr != "load" or alias is None or not source:
+        return None
+    if not isinstance(func.value, ast.Name) or not context.facts.inside_blocks(call, func.value.id):
+        return None  # a Timer must be created inside the Blocks it belongs to
+    return Fix(
+        False,
+        "demo.load(..., every=N) -> gr.Timer(N).tick(...)",
+        (
+            ReplaceExpression(Span.of(func), f"{alias}.Timer({source}).tick"),
+            RemoveKeyword(Span.callee(call), kw.arg or ""),
+        ),
+    )
 
 
 def _buttons_fix(call: ast.Call, klass: Klass | None) -> Fix | None:

@@ -69,7 +69,13 @@ class Wrap:
     field: str
 
 
-Recipe = Rename | Drop | ToButtons | MoveToLaunch | ToApiVisibility | ToFooterLinks | Wrap
+@dataclass(frozen=True)
+class ToTimer:
+    """`demo.load(fn, ..., every=N)` inside `with gr.Blocks() as demo:` becomes
+    `gr.Timer(N).tick(fn, ...)` (unsafe: a timer does not also run when the page loads)."""
+
+
+Recipe = Rename | Drop | ToButtons | MoveToLaunch | ToApiVisibility | ToFooterLinks | Wrap | ToTimer
 
 
 @dataclass(frozen=True)
@@ -186,7 +192,12 @@ KEYWORDS: list[KeywordChange] = [
     # Event listeners.
     KeywordChange((EVENT,), "_js", "4.0", "js=", Rename("js")),
     KeywordChange(
-        (EVENT,), "every", "5.0", "gr.Timer(seconds).tick(fn, inputs, outputs)", None, rules.EVERY
+        (EVENT,),
+        "every",
+        "5.0",
+        "gr.Timer(seconds).tick(fn, inputs, outputs)",
+        ToTimer(),
+        rules.EVERY,
     ),
     KeywordChange((EVENT,), "status_tracker", "4.0", "remove it (it had no effect)", Drop(ANY)),
     KeywordChange(
@@ -334,6 +345,32 @@ KEYWORDS: list[KeywordChange] = [
         Rename("value"),
     ),
     KeywordChange(_PLOTS, "color_legend_title", "6.0", "color_title=", Rename("color_title")),
+    *_unsafe_drop(
+        _PLOTS,
+        "color_legend_position",
+        "5.0",
+        "remove it (the native plots of Gradio 5 place the legend themselves)",
+    ),
+    *_unsafe_drop(
+        ("LinePlot",),
+        "stroke_dash_legend_title stroke_dash_legend_position",
+        "5.0",
+        "remove it (the native plots of Gradio 5 have no stroke dash)",
+    ),
+    *_unsafe_drop(
+        ("BarPlot",),
+        "vertical group group_title",
+        "5.0",
+        "remove it; gr.BarPlot(color=...) colours the bars by a column",
+    ),
+    *_unsafe_drop(
+        ("ScatterPlot",),
+        "size shape size_legend_title shape_legend_title size_legend_position"
+        " shape_legend_position",
+        "5.0",
+        "remove it; gr.ScatterPlot(color=...) colours the points by a column",
+    ),
+    KeywordChange(("Video",), "type", "4.0", "remove it (it had no effect)", Drop(ANY)),
     *_unsafe_drop(
         _PLOTS,
         "width interactive show_actions_button overlay_point stroke_dash",

@@ -4,7 +4,8 @@ Patterns from public code: `.style(...)` on components and rows and `gr.Box` (gr
 demo/ at v3.30: blocks_style, chatbot_multimodal), `source=`/`tool=` on Image (demo/blocks_mask
 at gradio@3.50.2), `_js=` and `show_progress=False` on listeners (AUTOMATIC1111's
 stable-diffusion-webui, modules/ui.py), `gr.Textbox.update` (demo/blocks_update at 3.50.2),
-`concurrency_count`/`enable_queue` (countless Spaces of 2022-2023).
+`concurrency_count`/`enable_queue` (countless Spaces of 2022-2023), `demo.load(..., every=N)`
+(demo/live_dashboard at gradio@3.50.2).
 """
 
 import gradio as gr
@@ -33,5 +34,7 @@ with gr.Blocks() as demo:  # expect: GR014:16
     message.submit(respond, [message, chatbot], [message, chatbot])
     choice.change(toggle, choice, details, show_progress="hidden")  # expect: GR104:44
     run.click(None, None, None, js="() => window.scrollTo(0, 0)")  # expect: GR101:33
+    stop = gr.Button("Stop", label="Stop it")  # expect: GR101:30
+    demo.load(lambda: "tick", None, details, every=5)  # expect: GR011:46
 
 demo.queue(default_concurrency_limit=2).launch(css="footer {display: none}")  # expect: GR001:6, GR009:12, GR016:33, GR010:40
