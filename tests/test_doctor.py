@@ -247,8 +247,8 @@ def test_cli_fix_diff_and_exit_status_like_ruff(tmp_path: Path) -> None:
     fixed = run_cli("doctor", "--fix", "app.py", cwd=tmp_path)
     assert fixed.returncode == 1  # findings without a safe fix remain
     assert app.read_bytes() == (FIXED["safe"] / "old_blocks_3x.py").read_bytes()
-    assert "(15 fixed, 4 remaining)" in fixed.stderr
-    assert "1 more fixable with --fix --unsafe-fixes" in fixed.stderr
+    assert "(15 fixed, 6 remaining)" in fixed.stderr
+    assert "2 more fixable with --fix --unsafe-fixes" in fixed.stderr
     nothing = run_cli("doctor", "--diff", "app.py", cwd=tmp_path)
     assert (nothing.returncode, nothing.stdout) == (0, "")
     clean = tmp_path / "clean.py"
