@@ -226,14 +226,18 @@ def doctor_command(
     fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes to the files.")] = False,
     unsafe_fixes: Annotated[
         bool,
-        typer.Option("--unsafe-fixes", help="With --fix or --diff: also the behaviour-changing ones."),
+        typer.Option(
+            "--unsafe-fixes", help="With --fix or --diff: also the behaviour-changing ones."
+        ),
     ] = False,
     diff: Annotated[
         bool, typer.Option("--diff", help="Print the fixes as a diff; write nothing.")
     ] = False,
     respect_gitignore: Annotated[
         bool,
-        typer.Option(help="Skip files that .gitignore files exclude (named files are always checked)."),
+        typer.Option(
+            help="Skip files that .gitignore files exclude (named files are always checked)."
+        ),
     ] = True,
 ) -> None:
     """Find Gradio production traps and APIs removed in Gradio 6, statically; fix them with --fix.

@@ -53,7 +53,9 @@ def main() -> None:
     print(f"ratio doctor/ruff:        {doctor_time / ruff_time:.1f}x")
     print(f"doctor start-up alone:    {startup:.3f} s (`new-app doctor --explain GR001`)")
     print(f"ratio without start-up:   {max(doctor_time - startup, 0.0) / ruff_time:.1f}x")
-    print(f"doctor in-process:        {in_process:.3f} s, {1000 * in_process / files:.2f} ms per file")
+    print(
+        f"doctor in-process:        {in_process:.3f} s, {1000 * in_process / files:.2f} ms per file"
+    )
 
 
 if __name__ == "__main__":

@@ -57,7 +57,7 @@ class Oracle:
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.name.split(".")[0] in ("gradio", "gradio_client"):
-                        if importlib.util.find_spec(alias.name) is None:
+                        if not _exists(alias.name):
                             bad[node.lineno] = f"no module {alias.name}"
                         root = alias.name if alias.asname else alias.name.split(".")[0]
                         self.values[alias.asname or root] = (
@@ -66,13 +66,15 @@ class Oracle:
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 if node.module.split(".")[0] not in ("gradio", "gradio_client"):
                     continue
-                module = _import(node.module)
-                if module is None:
+                if not _exists(node.module):
                     bad[node.lineno] = f"no module {node.module}"
                     continue
+                module = _import(node.module)
+                if module is None:
+                    continue  # it exists but fails to import here: unknown
                 for alias in node.names:
                     value = getattr(module, alias.name, _MISSING)
-                    if value is _MISSING and _import(f"{node.module}.{alias.name}") is None:
+                    if value is _MISSING and not _exists(f"{node.module}.{alias.name}"):
                         bad[node.lineno] = f"cannot import {alias.name}"
                     else:
                         self.values[alias.asname or alias.name] = value
@@ -101,11 +103,13 @@ class Oracle:
                 owner = self._value(node.value, set())
                 if isinstance(owner, Instance):
                     continue  # methods are checked where they are called
-                if _is_gradio(owner) and not node.attr.startswith("_"):
-                    if getattr(owner, node.attr, _MISSING) is _MISSING and not (
-                        inspect.ismodule(owner) and _import(f"{owner.__name__}.{node.attr}")
-                    ):
-                        reason = f"no attribute {node.attr}"
+                if (
+                    _is_gradio(owner)
+                    and not node.attr.startswith("_")
+                    and getattr(owner, node.attr, _MISSING) is _MISSING
+                    and not (inspect.ismodule(owner) and _exists(f"{owner.__name__}.{node.attr}"))
+                ):
+                    reason = f"no attribute {node.attr}"
             if reason:
                 bad.setdefault(node.lineno, reason)
         return bad
@@ -148,7 +152,7 @@ class Oracle:
             owner = self._value(func.value, set())
             if isinstance(owner, Instance):
                 method = getattr(owner.cls, func.attr, _MISSING)
-                if method is _MISSING:
+                if method is _MISSING and not _takes_any_keyword(owner.cls):
                     instance = self._instance(owner.cls)
                     if instance is None or hasattr(instance, func.attr):
                         return []
@@ -158,6 +162,13 @@ class Oracle:
             return []
         if inspect.isclass(target) and _is_gradio(target):
             return _bind_class(target, node)
+        if isinstance(func, ast.Attribute) and inspect.isfunction(target):
+            owner = self._value(func.value, set())
+            static = (
+                inspect.getattr_static(owner, func.attr, None) if inspect.isclass(owner) else None
+            )
+            if inspect.isfunction(static):  # an instance method called on the class
+                return [(_call_line(node), f"{owner.__name__}.{func.attr} needs an instance")]
         if callable(target) and _is_gradio(target):
             return _bind(target, node, bound=False)
         return []
@@ -183,6 +194,26 @@ def _is_gradio(value: object) -> bool:
         return True
     name = getattr(value, "__module__", None) or getattr(value, "__name__", "")
     return isinstance(name, str) and name.split(".")[0] in ("gradio", "gradio_client")
+
+
+def _exists(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _takes_any_keyword(cls: type) -> bool | None:
+    """Whether the constructor swallows unknown keywords (gr.HTML's props): probed for real."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            cls(doctor_oracle_probe=None)
+    except TypeError as error:
+        return False if "doctor_oracle_probe" in str(error) else None
+    except Exception:
+        return None
+    return True
 
 
 def _import(name: str) -> object | None:
@@ -233,6 +264,8 @@ def _bind(function: object, call: ast.Call, *, bound: bool) -> Problems:
 
 def _bind_class(cls: type, call: ast.Call) -> Problems:
     """The constructor's parameters, following **kwargs up the classes' __init__s."""
+    if _takes_any_keyword(cls):
+        return []
     params: dict[str, inspect.Parameter] = {}
     closed = False
     first = True

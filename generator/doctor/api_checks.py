@@ -199,11 +199,9 @@ def _owners(klass: Klass, method: str | None = None) -> tuple[str, ...]:
     if method is None:
         return tuple(names)
     owners = [f"{name}.{method}" for name in names]
-    if method in klass.events or (
-        klass.cid == DEPENDENCY and method in ("then", "success", "failure")
-    ):
-        owners.append(m.EVENT)
-    elif method == "load" and klass.is_a("Blocks"):  # Blocks.load is an event listener
+    dependency = klass.cid == DEPENDENCY and method in ("then", "success", "failure")
+    blocks_load = method == "load" and klass.is_a("Blocks")  # Blocks.load is an event listener
+    if method in klass.events or dependency or blocks_load:
         owners.append(m.EVENT)
     return tuple(owners)
 

@@ -371,6 +371,13 @@ KEYWORDS: list[KeywordChange] = [
         "remove it; gr.ScatterPlot(color=...) colours the points by a column",
     ),
     KeywordChange(("Video",), "type", "4.0", "remove it (it had no effect)", Drop(ANY)),
+    KeywordChange(
+        ("WaveformOptions",),
+        "show_controls",
+        "6.0",
+        "show_recording_waveform=",
+        Rename("show_recording_waveform"),
+    ),
     *_unsafe_drop(
         _PLOTS,
         "width interactive show_actions_button overlay_point stroke_dash",
@@ -443,6 +450,9 @@ NAMES: list[NameChange] = [
     NameChange("inputs", "4.0", "the components themselves: gr.Textbox(...)"),
     NameChange("outputs", "4.0", "the components themselves: gr.Textbox(...)"),
     NameChange("deprecation", "4.0", "nothing (it was internal)"),
+    NameChange("Interpretation", "4.0", "nothing: interpretation was removed"),
+    NameChange("make_waveform", "5.0", "gr.Audio (it draws the waveform itself)"),
+    NameChange("Image3D", "4.0", "gr.Model3D()", "Model3D"),
 ]
 
 _OPTIONAL = ("optional",)
