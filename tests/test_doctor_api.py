@@ -133,3 +133,34 @@ def test_apps_and_listeners_come_from_the_api_file() -> None:
     for name in APPS:
         assert any(k.name == name and k.is_a("Blocks") for k in API.classes.values())
     assert {"click", "change", "submit", "upload", "tick", "then"} <= API.events
+
+
+def test_the_oracle_confirms_the_corpus_and_the_fixes(project_env: str) -> None:
+    """Every Gradio call of the corpus, checked with the real Gradio's signatures.
+
+    scripts/doctor_report.py imports the installed Gradio and binds each call's arguments to
+    the real signature: the doctor must flag every line that cannot work, and --fix must make
+    most of them work (the corpus holds the unfixable cases on purpose).
+    """
+    corpus = sorted((ROOT / "tests" / "doctor_corpus").glob("*.py"))
+    result = subprocess.run(
+        [project_env, str(ROOT / "scripts" / "doctor_report.py"), "--json", *map(str, corpus)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    report = json.loads(result.stdout)
+    totals = report["totals"]
+    assert totals["files"] == len(corpus) and totals.get("unparsable", 0) == 0
+    for path, entry in report["files"].items():
+        missed = set(entry["cannot_work"]) - set(entry["flagged"])
+        assert not missed, f"{path}: lines that cannot work and are not reported: {missed}"
+    bad = totals["cannot_work"]
+    assert bad >= 30
+    assert (bad - totals["safe_left"]) / bad >= 0.7
+    assert (bad - totals["unsafe_left"]) / bad >= 0.8
+    assert totals.get("safe_broken", 0) == totals.get("unsafe_broken", 0) == 0
+    for code, count in report["per_rule"].items():
+        if code in ("GR009", "GR010", "GR011", "GR012", "GR015", "GR100", "GR101"):
+            assert report["confirmed"].get(code, 0) == count, f"{code}: a finding the oracle denies"
