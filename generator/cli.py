@@ -239,6 +239,9 @@ def doctor_command(
             help="Skip files that .gitignore files exclude (named files are always checked)."
         ),
     ] = True,
+    cache: Annotated[
+        bool, typer.Option(help="Reuse the results of unchanged files (kept in ~/.cache).")
+    ] = True,
 ) -> None:
     """Find Gradio production traps and APIs removed in Gradio 6, statically; fix them with --fix.
 
@@ -260,6 +263,7 @@ def doctor_command(
             unsafe_fixes=unsafe_fixes,
             diff=diff,
             respect_gitignore=respect_gitignore,
+            cache=cache,
         )
 
     _run(action, interrupted="nothing changed")

@@ -335,6 +335,26 @@ def test_json_output_carries_file_errors_and_fixes(tmp_path: Path) -> None:
     assert items[1]["message"].startswith("cannot parse:")
 
 
+def test_unchanged_files_are_not_checked_again_and_changed_ones_are(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    env = {"XDG_CACHE_HOME": str(cache)}
+    app = tmp_path / "app.py"
+    app.write_text((CORPUS / "bad_uploads.py").read_text())
+    first = run_cli("doctor", "app.py", cwd=tmp_path, env=env)
+    assert first.returncode == 1 and len(list(cache.rglob("*.pickle"))) == 1
+    (entry,) = cache.rglob("*.pickle")
+    before = entry.stat().st_mtime_ns
+    again = run_cli("doctor", "app.py", cwd=tmp_path, env=env)
+    assert (again.stdout, again.returncode) == (first.stdout, 1)
+    assert entry.stat().st_mtime_ns == before, "nothing changed: the cache is not rewritten"
+    app.write_text((CORPUS / "good_app.py").read_text())
+    changed = run_cli("doctor", "app.py", cwd=tmp_path, env=env)
+    assert (changed.returncode, changed.stdout) == (0, "")
+    other = tmp_path / "other-cache"
+    run_cli("doctor", "--no-cache", "app.py", cwd=tmp_path, env={"XDG_CACHE_HOME": str(other)})
+    assert not other.exists()
+
+
 def test_cli_explain(tmp_path: Path) -> None:
     result = run_cli("doctor", "--explain", "gr006", cwd=tmp_path)
     assert result.returncode == 0

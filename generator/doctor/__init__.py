@@ -37,6 +37,7 @@ def run_doctor(
     unsafe_fixes: bool = False,
     diff: bool = False,
     respect_gitignore: bool = True,
+    cache: bool = False,
 ) -> int:
     """Check (and fix) `paths`; 0 clean, 1 findings left, 2 bad input or a file not checked."""
     if explain is not None:
@@ -57,7 +58,9 @@ def run_doctor(
     from . import output
     from .runner import check_paths
 
-    findings, errors, files = check_paths(paths, codes, respect_gitignore=respect_gitignore)
+    findings, errors, files = check_paths(
+        paths, codes, respect_gitignore=respect_gitignore, cache=cache
+    )
     fixed = 0
     if fix or diff:
         findings, fixed, diffs = _fix(findings, codes, unsafe=unsafe_fixes, write=not diff)

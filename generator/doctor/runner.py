@@ -9,7 +9,6 @@ import ast
 import os
 import re
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,6 +88,8 @@ def _characters(text: str, byte_column: int) -> int:
 def check_source(source: str, path: str, codes: frozenset[str]) -> list[Finding]:
     """The findings in one module's source; raises SyntaxError when it does not parse."""
     tree = ast.parse(source, filename=path)
+    if "gradio" not in source:
+        return []  # every rule needs an import of gradio or gradio_client
     facts = analyse(tree, source)
     lines = source.splitlines()
     found: dict[tuple, Finding] = {}
@@ -159,17 +160,40 @@ def check_paths(
     *,
     respect_gitignore: bool = True,
     jobs: int | None = None,
+    cache: bool = False,
 ) -> tuple[list[Finding], list[FileError], int]:
     """Findings and unreadable files under `paths`, and how many files were looked at."""
     files = list(python_files(paths, respect_gitignore=respect_gitignore))
+    store = None
+    if cache:
+        from .cache import Cache
+
+        store = Cache(codes)
+    results: list[tuple[list[Finding], FileError | None] | None] = [
+        store.get(path) if store is not None else None for path in files
+    ]
+    todo = [index for index, result in enumerate(results) if result is None]
+    for index, result in zip(todo, _check_all([files[i] for i in todo], codes, jobs), strict=True):
+        results[index] = result
+        if store is not None:
+            store.put(files[index], result)
+    if store is not None:
+        store.save()
+    done = [result for result in results if result is not None]
+    findings = sorted(f for found, _ in done for f in found)
+    errors = [error for _, error in done if error is not None]
+    return findings, errors, len(files)
+
+
+def _check_all(
+    files: list[Path], codes: frozenset[str], jobs: int | None
+) -> list[tuple[list[Finding], FileError | None]]:
     workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // (PARALLEL_FROM // 2)))
     if workers > 1 and len(files) >= PARALLEL_FROM:
+        from concurrent.futures import ProcessPoolExecutor
+
         size = -(-len(files) // (workers * 4))
         chunks = [(files[i : i + size], codes) for i in range(0, len(files), size)]
         with ProcessPoolExecutor(workers) as pool:
-            results = [r for chunk in pool.map(_check_chunk, chunks) for r in chunk]
-    else:
-        results = [check_file(path, codes) for path in files]
-    findings = sorted(f for found, _ in results for f in found)
-    errors = [error for _, error in results if error is not None]
-    return findings, errors, len(files)
+            return [r for chunk in pool.map(_check_chunk, chunks) for r in chunk]
+    return [check_file(path, codes) for path in files]

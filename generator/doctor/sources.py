@@ -11,8 +11,11 @@ import os
 import tokenize
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
+
 
 SKIPPED_DIRS = frozenset(
     {".venv", "venv", ".git", "__pycache__", "node_modules", "build", "dist", ".tox", ".nox"}
@@ -41,15 +44,17 @@ def decode(data: bytes) -> str:
         raise Unreadable(f"cannot decode as Python source: {error}") from None
 
 
-def _ignore_spec(directory: Path) -> pathspec.PathSpec | None:
+def _ignore_spec(directory: Path) -> "pathspec.PathSpec | None":
     try:
         lines = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
+    import pathspec  # only where there is a .gitignore: it costs start-up time
+
     return pathspec.GitIgnoreSpec.from_lines(lines.splitlines())
 
 
-def _ancestor_specs(root: Path) -> list[tuple[Path, pathspec.PathSpec]]:
+def _ancestor_specs(root: Path) -> list[tuple[Path, "pathspec.PathSpec"]]:
     """The .gitignore files above `root`, up to its repository's top (where .git is)."""
     specs = []
     current = root.resolve()
@@ -61,7 +66,7 @@ def _ancestor_specs(root: Path) -> list[tuple[Path, pathspec.PathSpec]]:
     return []  # not in a repository: .gitignore files outside `root` do not apply
 
 
-def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.PathSpec]]) -> bool:
+def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, "pathspec.PathSpec"]]) -> bool:
     for base, spec in specs:
         try:
             relative = path.relative_to(base).as_posix()
@@ -84,7 +89,7 @@ def python_files(paths: Iterable[Path], *, respect_gitignore: bool = True) -> It
 def _walk(
     directory: Path,
     absolute: Path,
-    specs: list[tuple[Path, pathspec.PathSpec]],
+    specs: list[tuple[Path, "pathspec.PathSpec"]],
     respect_gitignore: bool,
 ) -> Iterator[Path]:
     if respect_gitignore and (spec := _ignore_spec(absolute)) is not None:
