@@ -56,6 +56,10 @@ def _owner_keywords(owner: str) -> list[frozenset[str]]:
     if owner == migrations.EVENT:
         assert API.event_signature is not None
         return [frozenset(p.name for p in API.event_signature.params)]
+    if f"gradio.{owner}" in API.functions:  # gr.load
+        signature = API.functions[f"gradio.{owner}"]
+        assert signature is not None
+        return [frozenset(p.name for p in signature.params)]
     if "." in owner:
         name, method = owner.split(".")
         klass = next(k for k in API.classes.values() if k.name == name)

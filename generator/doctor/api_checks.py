@@ -189,7 +189,9 @@ def _call(context: _Context, call: ast.Call) -> Iterator[Found]:
             owners = (
                 (name, "Examples") if kind.name == "gradio.helpers.create_examples" else (name,)
             )
-            yield from _arguments(context, call, signature, owners, accepted, None)
+            yield from _arguments(
+                context, call, signature, owners, accepted, None, where=f"gr.{name}"
+            )
     elif kind.kind == "method" and kind.owner is not None:
         yield from _method(context, call, kind)
 
@@ -271,9 +273,10 @@ def _arguments(
     klass: Klass | None,
     *,
     check_positional: bool = True,
+    where: str | None = None,
 ) -> Iterator[Found]:
     """The keywords, values and positional arguments of one call, against one signature."""
-    where = owners[0].replace("<event>", "event listeners")
+    where = where or owners[0].replace("<event>", "event listeners")
     for kw in call.keywords:
         if kw.arg is None:
             continue

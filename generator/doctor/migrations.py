@@ -384,6 +384,10 @@ KEYWORDS: list[KeywordChange] = [
         "6.0",
         "remove it (size the plot with its container)",
     ),
+    # gr.load() takes token= since 6.0 (api_key= in Gradio 3, hf_token= in 4 and 5); its **kwargs
+    # go to the app it builds, so the old names fail there.
+    KeywordChange(("load",), "hf_token", "6.0", "token=", Rename("token")),
+    KeywordChange(("load",), "api_key", "4.0", "token=", Rename("token")),
     # gradio_client.
     KeywordChange(("Client",), "hf_token", "6.0", "token=", Rename("token"), rules.CLIENT_TOKEN),
     KeywordChange(

@@ -3,7 +3,8 @@
 Patterns from public code: `retry_btn=None, undo_btn=...` and `theme=` on ChatInterface
 (gradio-app/gradio issue #9917, the 4.x "creating a chatbot fast" guide), tuple histories
 and `bubble_full_width=False` (demo/chatbot_simple at gradio@4.44.1), `likeable=True`
-(demo/chatbot_core_components_simple at 4.44.1), `type="tuples"`, `show_share_button`.
+(demo/chatbot_core_components_simple at 4.44.1), `type="tuples"`, `show_share_button`,
+`gr.load(..., hf_token=...)` (demo/autocomplete at gradio@4.44.1).
 """
 
 import gradio as gr
@@ -25,6 +26,7 @@ demo = gr.ChatInterface(
     cache_mode="lazy",
 )
 client = Client("abidlabs/en2fr", token="hf_x", download_files="out")  # expect: GR015:35, GR101:52
+translator = gr.load("models/t5-small", token="hf_x")  # expect: GR101:41
 
 if __name__ == "__main__":
     demo.launch(footer_links=["gradio", "settings"], theme="soft")  # expect: GR002:10, GR012:17
