@@ -496,15 +496,43 @@ def eager_cached_examples(facts: Facts) -> Iterator[Found]:
             yield Found(rules.EAGER_CACHE, cache)
 
 
+def _output_names(facts: Facts, outputs: ast.expr, depth: int = 3) -> set[str]:
+    """The names an outputs argument lists, through variables holding lists of components."""
+    names = set()
+    for node in ast.walk(outputs):
+        if isinstance(node, ast.Name):
+            names.add(node.id)
+            if depth:
+                for value in facts.bindings.get(node.id, []):
+                    if isinstance(value, ast.List | ast.Tuple | ast.BinOp | ast.Set):
+                        names |= _output_names(facts, value, depth - 1)
+    return names
+
+
 def _shown_later(facts: Facts, name: str) -> bool:
     """Whether any event lists the component `name` among its outputs (it can be shown)."""
-    for listener in facts.listeners:
-        outputs = listener.outputs
-        if outputs is None:
-            continue
-        for node in ast.walk(outputs):
-            if isinstance(node, ast.Name) and node.id == name:
-                return True
+    return any(
+        listener.outputs is not None and name in _output_names(facts, listener.outputs)
+        for listener in facts.listeners
+    )
+
+
+def _escapes(facts: Facts, name: str) -> bool:
+    """Whether a component is returned, or put in a dict, for code elsewhere to use."""
+    for node in ast.walk(facts.tree):
+        holder = None
+        if isinstance(node, ast.Return):
+            holder = node.value
+        elif isinstance(node, ast.Dict) or (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "dict"
+        ):
+            holder = node
+        if holder is not None and any(
+            isinstance(n, ast.Name) and n.id == name for n in ast.walk(holder)
+        ):
+            return True
     return False
 
 
@@ -529,6 +557,8 @@ def hidden_listener(facts: Facts) -> Iterator[Found]:
             continue
         if has_star_kwargs(listener.call) or _shown_later(facts, receiver.id):
             continue
+        if _escapes(facts, receiver.id):
+            continue  # returned or stored for other code, which may show it
         yield Found(rules.HIDDEN_ENDPOINT, listener.call)
 
 

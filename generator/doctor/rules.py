@@ -246,8 +246,9 @@ _RULES = [
         "with visible=False that no event ever updates (so it is never shown), whose listener\n"
         "runs a Python function. Fix: api_visibility='private' on the event, or do not\n"
         "register it until it is needed.",
-        "a component shown by a handler through gr.update() of another output list, or by\n"
-        "JavaScript, is taken as never shown only when no listener lists it as an output.",
+        "a component that a listener lists as an output (directly or through a list variable),\n"
+        "or that is returned or put in a dict for other code, counts as shown later; one shown\n"
+        "only by JavaScript is still reported.",
     ),
     Rule(
         REPEATED_CLICKS,
