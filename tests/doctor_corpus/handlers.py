@@ -72,5 +72,17 @@ with gr.Blocks() as demo:
     retry.click(answer, box, [out, retry])
     admin.click(count, box, out)  # expect: GR021:11
     scroll.click(None, None, None, js="() => window.scrollTo(0, 0)")
+    undo = gr.Button("Undo", visible=False)
+    buttons = [retry, undo]
+    undo.click(answer, box, [out, undo])
+    box.change(answer, box, [out, *buttons])
+
+
+def send_button():
+    """Built here, shown by the code that builds the page (FastChat's arena does this)."""
+    send = gr.Button("Send", visible=False)
+    send.click(count, None, None)
+    return send
+
 
 demo.queue(max_size=16).launch()
