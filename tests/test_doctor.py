@@ -205,6 +205,24 @@ def test_calls_that_gradio_accepts_are_not_api_findings(line: str) -> None:
     assert found == []
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        # The app is launched in another module: theme= cannot move.
+        "def build():\n    with gr.Blocks(theme='soft') as demo:\n        pass\n    return demo\n",
+        "gr.Image(source='canvas')\n",  # no Image source draws any more
+        "gr.Textbox(show_copy_button=True, buttons=['copy'])\n",  # buttons= is there already
+        "gr.Textbox(show_copy_button=flag)\n",  # not a literal
+        "gr.Button('Go', label='Run')\n",  # value= is given by position
+        "x = gr.Textbox()\nx.style(container=False)\n",  # no constructor call to fold into
+        "def f(demo):\n    demo.load(f, None, None, every=1)\n",  # no Blocks around it
+    ],
+)
+def test_no_fix_is_offered_where_the_new_code_would_not_mean_the_same(source: str) -> None:
+    found = check_source(f"import gradio as gr\nflag = True\n{source}", "app.py", ALL)
+    assert found and all(f.fix is None for f in found if f.code >= "GR009"), found
+
+
 def test_select_and_ignore_in_the_api() -> None:
     path = CORPUS / "bad_launch.py"
     assert {c for c, _, _ in findings(path, frozenset({"GR007"}))} == {"GR007"}
