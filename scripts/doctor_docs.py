@@ -40,10 +40,8 @@ def _recipe(change: migrations.KeywordChange) -> tuple[str, str]:
         return f'buttons=["{fix.button}", ...]', "safe where the default buttons are known"
     if isinstance(fix, migrations.MoveToLaunch):
         return "moved to the app's launch()", "safe"
-    if isinstance(fix, migrations.ToApiVisibility):
-        return 'api_visibility="undocumented"', "safe"
-    if isinstance(fix, migrations.ToFooterLinks):
-        return 'footer_links=["gradio", "settings"]', "safe"
+    if isinstance(fix, migrations.OnFalse):
+        return f"{fix.to}={fix.code} for False, removed for True", "safe"
     if isinstance(fix, migrations.Wrap):
         return f"{fix.keyword}=gr.{fix.klass}({fix.field}=...)", "safe"
     if isinstance(fix, migrations.ToTimer):

@@ -440,27 +440,15 @@ def _keyword_fix(
         return _buttons_fix(call, klass)
     if isinstance(recipe, m.MoveToLaunch):
         return _move_to_launch(context, call, kw)
-    if isinstance(recipe, m.ToApiVisibility):
-        if value is False and "api_visibility" not in present:
+    if isinstance(recipe, m.OnFalse):
+        if value is False and recipe.to not in present:
             return Fix(
                 True,
-                'show_api=False -> api_visibility="undocumented"',
-                (RenameKeyword(callee, name, "api_visibility", '"undocumented"'),),
+                f"{name}=False -> {recipe.to}={recipe.code}",
+                (RenameKeyword(callee, name, recipe.to, recipe.code),),
             )
         return (
-            Fix(True, "remove show_api=True", (RemoveKeyword(callee, name),))
-            if value is True
-            else None
-        )
-    if isinstance(recipe, m.ToFooterLinks):
-        if value is False and "footer_links" not in present:
-            return Fix(
-                True,
-                'show_api=False -> footer_links=["gradio", "settings"]',
-                (RenameKeyword(callee, name, "footer_links", '["gradio", "settings"]'),),
-            )
-        return (
-            Fix(True, "remove show_api=True", (RemoveKeyword(callee, name),))
+            Fix(True, f"remove {name}=True", (RemoveKeyword(callee, name),))
             if value is True
             else None
         )

@@ -51,13 +51,11 @@ class MoveToLaunch:
 
 
 @dataclass(frozen=True)
-class ToApiVisibility:
-    """`show_api=False` becomes `api_visibility="undocumented"`; `show_api=True` goes."""
+class OnFalse:
+    """`old=False` becomes `to=<code>`; `old=True`, the old default, is removed."""
 
-
-@dataclass(frozen=True)
-class ToFooterLinks:
-    """launch(show_api=False) becomes footer_links=["gradio", "settings"]."""
+    to: str
+    code: str
 
 
 @dataclass(frozen=True)
@@ -75,7 +73,7 @@ class ToTimer:
     `gr.Timer(N).tick(fn, ...)` (unsafe: a timer does not also run when the page loads)."""
 
 
-Recipe = Rename | Drop | ToButtons | MoveToLaunch | ToApiVisibility | ToFooterLinks | Wrap | ToTimer
+Recipe = Rename | Drop | ToButtons | MoveToLaunch | OnFalse | Wrap | ToTimer
 
 
 @dataclass(frozen=True)
@@ -186,7 +184,7 @@ KEYWORDS: list[KeywordChange] = [
         "show_api",
         "6.0",
         'footer_links=["gradio", "settings"] hides the API link',
-        ToFooterLinks(),
+        OnFalse("footer_links", '["gradio", "settings"]'),
         rules.SHOW_API,
     ),
     # Event listeners.
@@ -205,7 +203,7 @@ KEYWORDS: list[KeywordChange] = [
         "show_api",
         "6.0",
         'api_visibility="undocumented"',
-        ToApiVisibility(),
+        OnFalse("api_visibility", '"undocumented"'),
         rules.SHOW_API,
     ),
     KeywordChange(
