@@ -382,11 +382,11 @@ def _value_fix(call: ast.Call, kw: ast.keyword, change: m.ValueChange) -> Fix | 
     return Fix(True, f"{kw.arg}= -> {change.advice}", tuple(edits))
 
 
+_NOT_LITERAL = object()
+
+
 def _literal(node: ast.expr) -> object:
     return node.value if isinstance(node, ast.Constant) else _NOT_LITERAL
-
-
-_NOT_LITERAL = object()
 
 
 def python_literal(value: object) -> str:

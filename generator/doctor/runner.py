@@ -44,9 +44,6 @@ class FileError:
     reason: str
 
 
-ParseError = FileError  # the name tests and callers used before read errors were included
-
-
 @dataclass
 class Report:
     findings: list[Finding]
