@@ -223,10 +223,30 @@ def doctor_command(
         Optional[str],  # noqa: UP045
         typer.Option(metavar="CODE", help="Explain one rule, e.g. GR001, and exit."),
     ] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes to the files.")] = False,
+    unsafe_fixes: Annotated[
+        bool,
+        typer.Option(
+            "--unsafe-fixes", help="With --fix or --diff: also the behaviour-changing ones."
+        ),
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print the fixes as a diff; write nothing.")
+    ] = False,
+    respect_gitignore: Annotated[
+        bool,
+        typer.Option(
+            help="Skip files that .gitignore files exclude (named files are always checked)."
+        ),
+    ] = True,
+    cache: Annotated[
+        bool, typer.Option(help="Reuse the results of unchanged files (kept in ~/.cache).")
+    ] = True,
 ) -> None:
-    """Find Gradio production traps in any app by static analysis; nothing is imported or run.
+    """Find Gradio production traps and APIs removed in Gradio 6, statically; fix them with --fix.
 
-    Exit codes: 0 clean, 1 findings, 2 bad input or a file that does not parse.
+    Nothing is imported or run. Exit codes: 0 clean, 1 findings left (with --diff: fixes to
+    make), 2 bad input or a file that could not be checked.
     Silence one finding with `# noqa: GR001` on its line.
     """
 
@@ -239,6 +259,11 @@ def doctor_command(
             ignore=ignore or [],
             output_format=output_format,
             explain=explain,
+            fix=fix,
+            unsafe_fixes=unsafe_fixes,
+            diff=diff,
+            respect_gitignore=respect_gitignore,
+            cache=cache,
         )
 
     _run(action, interrupted="nothing changed")

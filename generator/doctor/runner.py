@@ -1,48 +1,54 @@
-"""Run the checks over files: walk directories, parse, honour noqa and --select/--ignore."""
+"""Run the checks over files: parse each once, honour noqa and --select/--ignore, isolate failures.
+
+A file that cannot be read, decoded or parsed (Python 2 code, a NUL byte, a symlink loop, a
+tree too deep for the analysis) becomes one FileError and the run goes on. Many files are
+checked in parallel processes.
+"""
 
 import ast
+import os
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import api_checks  # noqa: F401  (registers the API family's check)
+from .analysis import analyse
 from .checks import CHECKS
-from .module import analyse
+from .fixes import Fix, Found
 from .rules import RULES
+from .sources import Unreadable, python_files, read_source
 
-SKIPPED_DIRS = frozenset({".venv", "venv", ".git", "__pycache__", "node_modules", "build", "dist"})
 _NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*))?", re.I)
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_FROM = 64
 
 
 @dataclass(frozen=True, order=True)
 class Finding:
     path: str
     line: int
-    column: int
+    column: int  # 1-based, in characters
     code: str
-
-    @property
-    def message(self) -> str:
-        return RULES[self.code].message
+    end_line: int = field(compare=False)
+    end_column: int = field(compare=False)
+    message: str = field(compare=False)
+    fix: Fix | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
-class ParseError:
+class FileError:
     path: str
     line: int
     column: int
     reason: str
 
 
-def python_files(paths: Iterable[Path]) -> Iterator[Path]:
-    for path in paths:
-        if path.is_file():
-            yield path
-            continue
-        for child in sorted(path.rglob("*.py")):
-            relative = child.relative_to(path).parts[:-1]
-            if not SKIPPED_DIRS.intersection(relative) and child.is_file():
-                yield child
+@dataclass
+class Report:
+    findings: list[Finding]
+    errors: list[FileError]
+    files: int  # files looked at (checked or failed)
 
 
 def _silenced(line: str, code: str) -> bool:
@@ -53,36 +59,138 @@ def _silenced(line: str, code: str) -> bool:
     return codes is None or code in {c.strip().upper() for c in codes.split(",")}
 
 
+def _location(node: ast.AST) -> tuple[int, int, int, int]:
+    """Where a finding is shown: a method call at its method's name, so noqa works there."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        func = node.func
+        end_line, end_col = func.end_lineno or func.lineno, func.end_col_offset or 0
+        start = end_col - len(func.attr.encode())
+        return end_line, start, node.end_lineno or end_line, node.end_col_offset or end_col
+    line = getattr(node, "lineno", 1)
+    col = getattr(node, "col_offset", 0)
+    return (
+        line,
+        col,
+        getattr(node, "end_lineno", None) or line,
+        getattr(node, "end_col_offset", None) or col,
+    )
+
+
+def _characters(text: str, byte_column: int) -> int:
+    if text.isascii():
+        return byte_column
+    return len(text.encode()[:byte_column].decode(errors="ignore"))
+
+
 def check_source(source: str, path: str, codes: frozenset[str]) -> list[Finding]:
     """The findings in one module's source; raises SyntaxError when it does not parse."""
     tree = ast.parse(source, filename=path)
-    module = analyse(tree)
+    if "gradio" not in source:
+        return []  # every rule needs an import of gradio or gradio_client
+    facts = analyse(tree, source)
     lines = source.splitlines()
-    found = set()
-    for check in CHECKS:
-        for code, node in check(module):
-            line = getattr(node, "lineno", 1)
-            text = lines[line - 1] if line <= len(lines) else ""
-            if code in codes and not _silenced(text, code):
-                found.add(Finding(path, line, getattr(node, "col_offset", 0) + 1, code))
-    return sorted(found)
+    found: dict[tuple, Finding] = {}
+    for check, declared in CHECKS:
+        if not declared & codes:
+            continue
+        for item in check(facts):
+            if item.code not in declared:
+                raise AssertionError(f"{check.__name__} emitted {item.code}, not one of its codes")
+            if item.code not in codes:
+                continue
+            finding = _finding(item, path, lines)
+            if finding is not None:
+                found.setdefault((finding.line, finding.column, finding.code), finding)
+    return sorted(found.values())
+
+
+def _finding(item: Found, path: str, lines: list[str]) -> Finding | None:
+    line, col, end_line, end_col = _location(item.node)
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    if _silenced(text, item.code):
+        return None
+    end_text = lines[end_line - 1] if 0 < end_line <= len(lines) else ""
+    return Finding(
+        path,
+        line,
+        _characters(text, col) + 1,
+        item.code,
+        end_line,
+        _characters(end_text, end_col) + 1,
+        item.message or RULES[item.code].message,
+        item.fix,
+    )
+
+
+def check_file(path: Path, codes: frozenset[str]) -> tuple[list[Finding], FileError | None]:
+    """One file's findings, or the one error that stopped it: nothing escapes."""
+    name = str(path)
+    try:
+        _, source = read_source(path)
+        return check_source(source, name, codes), None
+    except Unreadable as error:
+        return [], FileError(name, 1, 1, str(error))
+    except SyntaxError as error:
+        return [], FileError(
+            name, error.lineno or 1, error.offset or 1, f"cannot parse: {error.msg}"
+        )
+    except ValueError as error:  # NUL bytes (Python 3.11)
+        return [], FileError(name, 1, 1, f"cannot parse: {error}")
+    except RecursionError:
+        return [], FileError(name, 1, 1, "cannot analyse: the code is nested too deeply")
+    except MemoryError:
+        return [], FileError(name, 1, 1, "cannot analyse: out of memory")
+    except Exception as error:  # a bug in a check must not cost the other files their findings
+        return [], FileError(name, 1, 1, f"internal error ({type(error).__name__}: {error})")
+
+
+def _check_chunk(
+    args: tuple[list[Path], frozenset[str]],
+) -> list[tuple[list[Finding], FileError | None]]:
+    paths, codes = args
+    return [check_file(path, codes) for path in paths]
 
 
 def check_paths(
-    paths: Iterable[Path], codes: frozenset[str]
-) -> tuple[list[Finding], list[ParseError], int]:
-    """Findings and unparsable files under `paths`, and how many files were checked."""
-    findings: list[Finding] = []
-    errors: list[ParseError] = []
-    count = 0
-    for file in python_files(paths):
-        count += 1
-        try:
-            findings.extend(check_source(file.read_text(encoding="utf-8"), str(file), codes))
-        except SyntaxError as error:
-            errors.append(
-                ParseError(str(file), error.lineno or 1, error.offset or 1, error.msg or "invalid")
-            )
-        except (UnicodeDecodeError, ValueError) as error:
-            errors.append(ParseError(str(file), 1, 1, f"cannot read as UTF-8 Python: {error}"))
-    return findings, errors, count
+    paths: Iterable[Path],
+    codes: frozenset[str],
+    *,
+    respect_gitignore: bool = True,
+    jobs: int | None = None,
+    cache: bool = False,
+) -> tuple[list[Finding], list[FileError], int]:
+    """Findings and unreadable files under `paths`, and how many files were looked at."""
+    files = list(python_files(paths, respect_gitignore=respect_gitignore))
+    store = None
+    if cache:
+        from .cache import Cache
+
+        store = Cache(codes)
+    results: list[tuple[list[Finding], FileError | None] | None] = [
+        store.get(path) if store is not None else None for path in files
+    ]
+    todo = [index for index, result in enumerate(results) if result is None]
+    for index, result in zip(todo, _check_all([files[i] for i in todo], codes, jobs), strict=True):
+        results[index] = result
+        if store is not None:
+            store.put(files[index], result)
+    if store is not None:
+        store.save()
+    done = [result for result in results if result is not None]
+    findings = sorted(f for found, _ in done for f in found)
+    errors = [error for _, error in done if error is not None]
+    return findings, errors, len(files)
+
+
+def _check_all(
+    files: list[Path], codes: frozenset[str], jobs: int | None
+) -> list[tuple[list[Finding], FileError | None]]:
+    workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // (PARALLEL_FROM // 2)))
+    if workers > 1 and len(files) >= PARALLEL_FROM:
+        from concurrent.futures import ProcessPoolExecutor
+
+        size = -(-len(files) // (workers * 4))
+        chunks = [(files[i : i + size], codes) for i in range(0, len(files), size)]
+        with ProcessPoolExecutor(workers) as pool:
+            return [r for chunk in pool.map(_check_chunk, chunks) for r in chunk]
+    return [check_file(path, codes) for path in files]

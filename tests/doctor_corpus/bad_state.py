@@ -10,9 +10,9 @@ LABELS = {"a": 1}  # a read-only table: never reported
 
 
 def remember(text):
-    HISTORY.append(text)  # expect: GR003
+    HISTORY.append(text)  # expect: GR003:13
     HISTORY.append(text)
-    COUNTS[text] = COUNTS.get(text, 0) + 1  # expect: GR003
+    COUNTS[text] = COUNTS.get(text, 0) + 1  # expect: GR003:5
     return LABELS.get(text, 0)
 
 
@@ -32,9 +32,9 @@ def keeps(item, items):
 
 
 def classify(text):
-    model = AutoModel.from_pretrained("bert-base-uncased")  # expect: GR005
-    pipe = pipeline("sentiment-analysis")  # expect: GR005
-    weights = torch.load("w.pt")  # expect: GR005
+    model = AutoModel.from_pretrained("bert-base-uncased")  # expect: GR005:23
+    pipe = pipeline("sentiment-analysis")  # expect: GR005:12
+    weights = torch.load("w.pt")  # expect: GR005:21
     return str(model(pipe(text), weights))
 
 
@@ -50,8 +50,8 @@ with gr.Blocks() as demo:
     out = gr.Textbox()
     button = gr.Button("Go")
     button.click(remember, box, out)
-    button.click(add_item, [box, items], out)  # expect: GR004
-    button.click(rename, inputs=[box, profile], outputs=[out])  # expect: GR004
+    button.click(add_item, [box, items], out)  # expect: GR004:12
+    button.click(rename, inputs=[box, profile], outputs=[out])  # expect: GR004:12
     button.click(keeps, [box, items], [items, out])
     box.submit(classify, box, out)
 

@@ -5,4 +5,4 @@ from gradio import Blocks, File
 with Blocks() as demo:
     upload = File()
 
-demo.launch()  # expect: GR002, GR016
+demo.launch()  # expect: GR002:6, GR016:6
