@@ -2,21 +2,21 @@
 
 import sys
 
-from . import VERSION_LINE
-from .errors import INTERRUPTED_EARLY
+from . import VERSION_LINE, interrupts
 
 
 def main() -> None:
     if sys.argv[1:] == ["--version"]:  # answered before the command line is built
         print(VERSION_LINE)
         return
+    interrupts.stop_like_ctrl_c()
     try:
         from .cli import main as run
 
         run()
     except KeyboardInterrupt:  # while loading, before any command started
-        print(INTERRUPTED_EARLY, file=sys.stderr)
-        sys.exit(130)
+        print(interrupts.stopped("nothing changed"), file=sys.stderr)
+        sys.exit(interrupts.exit_code())
 
 
 if __name__ == "__main__":

@@ -1,4 +1,8 @@
-"""Ctrl-C and steps that must not stop half-way (moving a project in, restoring one)."""
+"""Ctrl-C and steps that must not stop half-way (moving a project in, restoring one).
+
+SIGTERM (a CI cancel, `kill`) and SIGHUP (a dropped SSH session) are handled as Ctrl-C is: by
+default they would kill new-app mid-write, leaving half an update and its scratch directories.
+"""
 
 import shutil
 import signal
@@ -13,6 +17,9 @@ from types import FrameType
 
 from .errors import GeneratorError
 
+# The signals that stop a command; each ends it with exit 128 + its number, as a shell reports.
+STOPPING = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
 
 @dataclass
 class Watch:
@@ -21,6 +28,44 @@ class Watch:
 
 
 _watching: Watch | None = None
+# The first stopping signal of this process, also before and after `watched()`.
+_received: list[int] = []
+
+
+def _note(signum: int) -> None:
+    if not _received:
+        _received.append(signum)
+    if _watching is not None:
+        _watching.heard = True
+
+
+def exit_code() -> int:
+    """128 + the number of the signal that stopped the command (130 for Ctrl-C)."""
+    return 128 + (_received[0] if _received else signal.SIGINT)
+
+
+def stopped(outcome: str) -> str:
+    """The line that ends a stopped command: `interrupted: ...`, naming a signal not Ctrl-C."""
+    signum = _received[0] if _received else signal.SIGINT
+    cause = "" if signum == signal.SIGINT else f" by {signal.Signals(signum).name}"
+    return f"interrupted{cause}: {outcome}"
+
+
+def _raise(signum: int, _frame: FrameType | None) -> None:
+    _note(signum)
+    raise KeyboardInterrupt
+
+
+def stop_like_ctrl_c() -> None:
+    """From now on SIGTERM and SIGHUP raise KeyboardInterrupt, as SIGINT does."""
+    for signum in STOPPING[1:]:
+        signal.signal(signum, _raise)
+
+
+def ignore_stopping_signals() -> None:
+    """The command is over: a signal now could only garble its last words and exit code."""
+    for signum in STOPPING:
+        signal.signal(signum, signal.SIG_IGN)
 
 
 @contextmanager
@@ -36,10 +81,7 @@ def watched() -> Iterator[Watch]:
     """
     global _watching
     watch = _watching = Watch()
-
-    def hear(signum: int, _frame: FrameType | None) -> None:
-        watch.heard = True
-        raise KeyboardInterrupt
+    _received.clear()
 
     def unraisable(report: "sys.UnraisableHookArgs") -> None:
         if report.exc_type is not None and issubclass(report.exc_type, KeyboardInterrupt):
@@ -47,12 +89,13 @@ def watched() -> Iterator[Watch]:
         previous_hook(report)
 
     previous_hook = sys.unraisablehook
-    previous_handler = signal.signal(signal.SIGINT, hear)
+    previous_handlers = {signum: signal.signal(signum, _raise) for signum in STOPPING}
     sys.unraisablehook = unraisable
     try:
         yield watch
     finally:
-        signal.signal(signal.SIGINT, previous_handler)
+        for signum, handler in previous_handlers.items():
+            signal.signal(signum, handler)
         sys.unraisablehook = previous_hook
         _watching = None
 
@@ -70,7 +113,7 @@ def raise_if_lost() -> None:
 
 @contextmanager
 def held() -> Iterator[list[int]]:
-    """Run the block with SIGINT held: it arrives in the yielded list instead of raising.
+    """Run the block with the stopping signals held: each arrives in the yielded list instead.
 
     The caller decides what a held interrupt means once the step is done. Only the main
     thread receives signals; elsewhere this holds nothing.
@@ -81,13 +124,15 @@ def held() -> Iterator[list[int]]:
         return
 
     def hold(signum: int, _frame: FrameType | None) -> None:
+        _note(signum)
         caught.append(signum)
 
-    previous = signal.signal(signal.SIGINT, hold)
+    previous = {signum: signal.signal(signum, hold) for signum in STOPPING}
     try:
         yield caught
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 @contextmanager

@@ -175,7 +175,7 @@ def update(
             else f"restoring {project} failed ({problem}): run `{RESTORE_BY_HAND}` in it"
         )
         if isinstance(error, KeyboardInterrupt) or interrupts.heard():
-            raise Interrupted(f"interrupted: {outcome}") from None
+            raise Interrupted(interrupts.stopped(outcome)) from None
         if isinstance(error, GeneratorError):
             error.message = f"{error.message}; {outcome}"
         raise
