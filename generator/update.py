@@ -222,6 +222,7 @@ def update(
             copy = clone / git.run(project, "rev-parse", "--show-prefix")
             result.kept = _run_copier_update(copy, result, stored, changes, source)
             _collect(copy, result)
+            git.run(copy, "add", "--intent-to-add", "--", ".")  # new files in the diff too
             result.diff = git.run(copy, "diff", "--relative", "HEAD", check=False)
         return result
     try:
