@@ -271,7 +271,14 @@ class Outcome:
 
 
 def interrupt(
-    args: list[str], cwd: Path, delay: float, *, group: bool, watch: Callable[[], str], env=None
+    args: list[str],
+    cwd: Path,
+    delay: float,
+    *,
+    group: bool,
+    watch: Callable[[], str],
+    env=None,
+    signum: int = signal.SIGINT,
 ) -> Outcome:
     command, environment = cli_command(*args, env=env)
     start = time.monotonic()
@@ -289,9 +296,9 @@ def interrupt(
     phase = "exited" if process.poll() is not None else watch()
     if phase != "exited":
         if group:
-            os.killpg(process.pid, signal.SIGINT)
+            os.killpg(process.pid, signum)
         else:
-            process.send_signal(signal.SIGINT)
+            process.send_signal(signum)
     _, stderr = process.communicate(timeout=120)
     return Outcome(delay, phase, process.returncode, stderr)
 
@@ -318,16 +325,21 @@ def calibrate(args: list[str], cwd: Path, watch: Callable[[], str], env=None) ->
     return seen
 
 
-def assert_stopped_cleanly(result: Outcome, *messages: str) -> None:
-    """Exit 130 with one of `messages` last; or Python's own KeyboardInterrupt exit when the
-    interpreter was still starting, before new-app's entry point could catch anything."""
-    if result.returncode != 130 and result.stderr.rstrip().endswith("KeyboardInterrupt"):
+def assert_stopped_cleanly(result: Outcome, *messages: str, signum: int = signal.SIGINT) -> None:
+    """Exit 128 + `signum` with one of `messages` last; or Python's own exit when the
+    interpreter was still starting, before new-app's entry point could catch anything
+    (a KeyboardInterrupt traceback, or for SIGTERM and SIGHUP death by the signal, silently)."""
+    early = result.stderr.rstrip().endswith("KeyboardInterrupt") or (
+        signum != signal.SIGINT and result.returncode == -signum and not result.stderr.strip()
+    )
+    if result.returncode != 128 + signum and early:
         assert str(REPO / "generator" / "__main__.py") not in result.stderr, result.stderr
         result.phase = "interpreter"
         return
     assert "Traceback" not in result.stderr, result.stderr
-    # Killed by SIGINT after saying its last word is 130 to a shell too: seen once in ~50 runs.
-    assert result.returncode in (130, -signal.SIGINT), result
+    # Killed by the signal after saying its last word is 128 + N to a shell too: seen once in
+    # ~50 runs of SIGINT.
+    assert result.returncode in (128 + signum, -signum), result
     assert result.stderr.strip().splitlines()[-1] in messages, result
 
 
@@ -477,6 +489,56 @@ def test_ctrl_c_while_updating_leaves_the_project_as_it_was_or_updated(
 
     runs = sweep(run, timings, ("updating", "exited"), check)
     assert any(r.returncode == 130 for r in runs)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_sigterm_or_sighup_while_updating_acts_like_ctrl_c(
+    old_project: Path, tmp_path: Path, signum: int
+) -> None:
+    """A CI cancel (SIGTERM) or a dropped SSH session (SIGHUP) at many moments of an update."""
+    name = signal.Signals(signum).name
+    update = ["update", "shop", "--deploy-target", "server"]
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {"TMPDIR": str(temporary)}
+
+    def fresh(label: str) -> Path:
+        copy = tmp_path / label / "shop"
+        shutil.copytree(old_project, copy, symlinks=True)
+        return copy.parent
+
+    def watch() -> str:
+        return "updating" if os.listdir(temporary) else "outside"
+
+    reference = fresh("reference")
+    timings = calibrate(update, reference, watch, env=env)
+    old, new = state(old_project), state(reference / "shop")
+    places: dict[float, Path] = {}
+
+    def run(delay: float, group: bool) -> Outcome:
+        place = places[delay] = fresh(f"run-{len(places)}")
+        return interrupt(update, place, delay, group=group, watch=watch, env=env, signum=signum)
+
+    def check(result: Outcome) -> None:
+        project = places[result.delay] / "shop"
+        assert os.listdir(temporary) == [], result  # no new-app-* scratch directory left
+        after = state(project)
+        if result.returncode == 0:
+            assert "Traceback" not in result.stderr, result.stderr
+            assert after == new, result
+        else:
+            assert_stopped_cleanly(
+                result,
+                f"interrupted by {name}: nothing changed",
+                f"interrupted by {name}: {project} is as it was",
+                signum=signum,
+            )
+            assert after == old, result
+            answers = (project / ".copier-answers.yml").read_text()
+            assert "_commit: 0.1.0\n" in answers, result
+
+    runs = sweep(run, timings, ("updating", "exited"), check)
+    assert any(r.returncode == 128 + signum for r in runs)
 
 
 # A corrupted .copier-answers.yml: refused by update and check, naming the file; nothing changes.
