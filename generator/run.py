@@ -84,7 +84,10 @@ def run_update(
 ) -> int:
     from .update import update
 
-    result = update(directory, changes, pretend=pretend)
+    ask = None
+    if interactive():
+        from .prompts import ask
+    result = update(directory, changes, pretend=pretend, ask=ask)
     with interrupts.held():  # the update is done: report it, even to a Ctrl-C
         return _report_update(result, pretend=pretend, json_output=json_output)
 

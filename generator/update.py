@@ -7,7 +7,7 @@ leaves behind while still exiting successfully.
 
 import subprocess
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,9 +15,9 @@ from typing import Any
 import yaml
 
 from . import compiled_templates, git, interrupts
-from .answers import InvalidAnswer, Questionnaire, Resolution
+from .answers import Asker, InvalidAnswer, Questionnaire, Resolution
 from .errors import GeneratorError, Interrupted, UsageError
-from .questions import load_questions
+from .questions import Question, load_questions
 from .template_history import (
     TEMPLATE_URL,
     TemplateSource,
@@ -108,13 +108,18 @@ def _resolve(
     questionnaire: Questionnaire,
     stored: Mapping[str, Any],
     changes: Mapping[str, Any],
+    ask: Asker | None = None,
 ) -> Resolution:
-    """Resolve the stored answers with `changes` on top; a bad stored one blames the file."""
+    """Resolve the stored answers with `changes` on top; a bad stored one blames the file.
+
+    With `ask`, the questions that apply but have no answer yet (made relevant by a change, or
+    new in the template) are asked instead of taking their defaults.
+    """
     known = {question.name for question in questionnaire.questions}
     # An answer to a question the template no longer asks is the template's history, not an error.
     stored = {key: value for key, value in stored.items() if key in known}
     try:
-        return questionnaire.resolve({**stored, **changes}, use_defaults=True)
+        return questionnaire.resolve({**stored, **changes}, use_defaults=ask is None, ask=ask)
     except InvalidAnswer as error:
         if error.question.name in changes:
             raise
@@ -130,7 +135,12 @@ def check(project: Path, source: TemplateSource | None = None) -> CheckResult:
 
 
 def _examine(
-    project: Path, source: TemplateSource, changes: Mapping[str, Any], *, pretend: bool
+    project: Path,
+    source: TemplateSource,
+    changes: Mapping[str, Any],
+    *,
+    pretend: bool,
+    ask: Asker | None = None,
 ) -> tuple[dict[str, Any], Resolution, CheckResult]:
     """The stored answers, the resolved new ones and the decision; UsageError for a refusal."""
     answers = read_answers(project)
@@ -138,7 +148,7 @@ def _examine(
     if "project_name" in changes and changes["project_name"] != answers.get("project_name"):
         raise UsageError("the project name cannot change in an update: create a new project")
     stored = {k: v for k, v in answers.items() if not k.startswith("_")}
-    resolution = _resolve(project, questionnaire, stored, changes)
+    resolution = _resolve(project, questionnaire, stored, changes, ask)
     _require_repository(project)
     decision = _decide(project, answers["_commit"], source)
     if decision.update_available or changes:
@@ -198,18 +208,24 @@ def update(
     *,
     pretend: bool = False,
     source: TemplateSource | None = None,
+    ask: Asker | None = None,
 ) -> UpdateResult:
     """Update `project` to the template of `source` (the installed one by default).
 
-    `changes` are answers to change on the way (new files appear, untouched old ones go).
+    `changes` are answers to change on the way (new files appear, untouched old ones go);
+    `ask` (a person at a terminal) answers the questions that have no answer yet.
     With `pretend`, the update runs on a temporary clone and only reports. Raises UsageError
     for a project that cannot be updated as it is.
     """
     project = Path(project).absolute()
     changes = dict(changes or {})
     source = source or installed_source()
-    stored, resolution, decision = _examine(project, source, changes, pretend=pretend)
-    changes = {k: v for k, v in changes.items() if k in resolution.answers}
+    asked: set[str] = set()
+    stored, resolution, decision = _examine(
+        project, source, changes, pretend=pretend, ask=_remembered(ask, asked) if ask else None
+    )
+    # What was asked goes to copier as a change too: it would take the default otherwise.
+    changes = {k: v for k, v in resolution.answers.items() if k in changes or k in asked}
     result = UpdateResult(project, decision.current, decision.target, pretend=pretend)
     if not decision.update_available and not changes:
         return result
@@ -243,6 +259,16 @@ def update(
             error.message = f"{error.message}; {outcome}"
         raise
     return result
+
+
+def _remembered(ask: Asker, asked: set[str]) -> Asker:
+    """`ask`, adding the name of each question it asks to `asked`."""
+
+    def asking(question: Question, default: Any, validate: Callable[[Any], str | None]) -> Any:
+        asked.add(question.name)
+        return ask(question, default, validate)
+
+    return asking
 
 
 def _restore(project: Path) -> str | None:

@@ -4,6 +4,8 @@ Version 1.0.0 is this repository's template; 1.1.0 changes a line of app.py, add
 drops none. Each test gets its own HOME, so its template cache is its own "machine".
 """
 
+import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,7 +19,7 @@ from generator.run import run_check, run_update
 from generator.template_history import TemplateSource, record_release
 from generator.update import check, update
 
-from .helpers import REPO, manifest, worktree
+from .helpers import QUESTIONS, REPO, manifest, worktree
 
 OLD_DOCSTRING = '"""Entry point: `python app.py` starts the app here'
 NEW_DOCSTRING = '"""Entry point (1.1.0): `python app.py` starts the app'
@@ -457,3 +459,23 @@ def test_a_failed_update_in_a_monorepo_restores_only_the_project(
     assert error.value.message == f"stopped by the test; {monorepo} is as it was"
     assert worktree(top) == before
     assert git_status(top) == []
+
+
+def test_update_at_a_terminal_asks_what_an_answer_change_makes_relevant(tmp_path: Path) -> None:
+    import pexpect
+
+    from .test_interactive import spawn
+
+    create(tmp_path / "shop", {})  # local: no root path asked or recorded
+    child = spawn("update", "shop", "--deploy-target", "docker", cwd=tmp_path)
+    child.logfile_read = transcript = io.StringIO()
+    child.expect(re.escape(QUESTIONS.by_name("root_path").help))
+    child.send("\x15" + "/store" + "\r")  # Ctrl-U clears the pre-filled default
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, transcript.getvalue()
+    answers = yaml.safe_load((tmp_path / "shop" / ".copier-answers.yml").read_text())
+    assert answers["deploy_target"] == "docker" and answers["root_path"] == "/store"
+    assert "Title shown" not in transcript.getvalue()  # answered already: not asked again
+    assert "for the new answers" in transcript.getvalue()
+    assert "/store" in (tmp_path / "shop" / "Dockerfile").read_text()
