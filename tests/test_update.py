@@ -5,6 +5,7 @@ drops none. Each test gets its own HOME, so its template cache is its own "machi
 """
 
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -19,7 +20,7 @@ from generator.run import run_check, run_update
 from generator.template_history import TemplateSource, record_release
 from generator.update import check, update
 
-from .helpers import QUESTIONS, REPO, manifest, worktree
+from .helpers import QUESTIONS, REPO, manifest, require_tool, run_cli, worktree
 
 OLD_DOCSTRING = '"""Entry point: `python app.py` starts the app here'
 NEW_DOCSTRING = '"""Entry point (1.1.0): `python app.py` starts the app'
@@ -479,3 +480,24 @@ def test_update_at_a_terminal_asks_what_an_answer_change_makes_relevant(tmp_path
     assert "Title shown" not in transcript.getvalue()  # answered already: not asked again
     assert "for the new answers" in transcript.getvalue()
     assert "/store" in (tmp_path / "shop" / "Dockerfile").read_text()
+
+
+def test_plain_copier_updates_once_new_app_has_run_on_the_machine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the README promises for `copier update`, in a HOME where new-app never ran."""
+    copier = require_tool("copier")
+    create(tmp_path / "shop", {})
+    project = tmp_path / "shop"
+    fresh = {**os.environ, "HOME": str(tmp_path / "fresh-home")}
+
+    def plain_copier(*flags: str) -> subprocess.CompletedProcess[str]:
+        command = [copier, "update", "--defaults", *flags]
+        return subprocess.run(command, cwd=project, env=fresh, capture_output=True, text=True)
+
+    assert "Local template must be a directory" in plain_copier("--prereleases").stderr
+    assert run_cli("check", str(project), cwd=tmp_path, env=fresh).returncode == 0
+    before = worktree(project)
+    result = plain_copier("--prereleases")  # this checkout is a .dev version
+    assert result.returncode == 0, result.stderr
+    assert worktree(project) == before and git_status(project) == []
