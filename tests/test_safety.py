@@ -634,7 +634,7 @@ def test_interrupted_update_restores_or_says_how(
         message = raised.value.message
         assert "\n" not in message and "index.lock': File exists" in message
         assert message.endswith(
-            f"failed (git reset failed in {project}: fatal: Unable to create "
+            f"failed (git restore failed in {project}: fatal: Unable to create "
             f"'{project}/.git/index.lock': File exists.): run `{updating.RESTORE_BY_HAND}` in it"
         )
         (project / ".git" / "index.lock").unlink()  # what git's own message asks
