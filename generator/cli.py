@@ -285,11 +285,11 @@ def _run(action: Callable[[], int | None], *, interrupted: str) -> None:
     except GeneratorError as error:
         message, code = f"error: {error.message}", error.exit_code
         if isinstance(error, Interrupted):
-            message, code = error.message, interrupts.exit_code()
+            message, code = error.message, ctrl_c.exit_code()
         elif ctrl_c.heard:  # the failure came of the Ctrl-C: a clean-up it cut short
-            message, code = interrupts.stopped(interrupted), interrupts.exit_code()
+            message, code = ctrl_c.stopped(interrupted), ctrl_c.exit_code()
     except KeyboardInterrupt:
-        message, code = interrupts.stopped(interrupted), interrupts.exit_code()
+        message, code = ctrl_c.stopped(interrupted), ctrl_c.exit_code()
     interrupts.ignore_stopping_signals()
     if message:
         _say(message)

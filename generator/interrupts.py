@@ -25,30 +25,42 @@ STOPPING = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 class Watch:
     heard: bool = False
     """Whether a Ctrl-C arrived: still known after the block, when the command reports."""
+    signum: int = signal.SIGINT
+    """The first stopping signal that arrived (SIGINT until one does)."""
+
+    def exit_code(self) -> int:
+        """128 + the number of the signal that stopped the command (130 for Ctrl-C)."""
+        return 128 + self.signum
+
+    def stopped(self, outcome: str) -> str:
+        """The line ending a stopped command: `interrupted: ...`, naming a signal not Ctrl-C."""
+        cause = "" if self.signum == signal.SIGINT else f" by {signal.Signals(self.signum).name}"
+        return f"interrupted{cause}: {outcome}"
 
 
 _watching: Watch | None = None
-# The first stopping signal of this process, also before and after `watched()`.
-_received: list[int] = []
+# Signals outside `watched()`: while new-app starts, before a command runs.
+_starting = Watch()
+
+
+def _current() -> Watch:
+    return _watching or _starting
 
 
 def _note(signum: int) -> None:
-    if not _received:
-        _received.append(signum)
-    if _watching is not None:
-        _watching.heard = True
+    watch = _current()
+    if not watch.heard:
+        watch.heard, watch.signum = True, signum
 
 
 def exit_code() -> int:
-    """128 + the number of the signal that stopped the command (130 for Ctrl-C)."""
-    return 128 + (_received[0] if _received else signal.SIGINT)
+    """The exit code for the signal that stopped the command running now (or starting)."""
+    return _current().exit_code()
 
 
 def stopped(outcome: str) -> str:
-    """The line that ends a stopped command: `interrupted: ...`, naming a signal not Ctrl-C."""
-    signum = _received[0] if _received else signal.SIGINT
-    cause = "" if signum == signal.SIGINT else f" by {signal.Signals(signum).name}"
-    return f"interrupted{cause}: {outcome}"
+    """The last line for the command running now (or starting), stopped with `outcome`."""
+    return _current().stopped(outcome)
 
 
 def _raise(signum: int, _frame: FrameType | None) -> None:
@@ -57,8 +69,9 @@ def _raise(signum: int, _frame: FrameType | None) -> None:
 
 
 def stop_like_ctrl_c() -> None:
-    """From now on SIGTERM and SIGHUP raise KeyboardInterrupt, as SIGINT does."""
-    for signum in STOPPING[1:]:
+    """From now on SIGTERM and SIGHUP raise KeyboardInterrupt, as SIGINT does, and each is
+    remembered: a library that swallows one while new-app starts cannot make it go unheard."""
+    for signum in STOPPING:
         signal.signal(signum, _raise)
 
 
@@ -79,9 +92,11 @@ def watched() -> Iterator[Watch]:
     nothing, and the command calls `raise_if_lost()` before its point of no return; a failure
     after a Ctrl-C (`heard()`) is the Ctrl-C's doing.
     """
-    global _watching
-    watch = _watching = Watch()
-    _received.clear()
+    global _watching, _starting
+    # A signal heard while starting, yet the command runs: something swallowed it. The command
+    # stops at its first `raise_if_lost()`, before its point of no return.
+    watch = _watching = _starting
+    _starting = Watch()
 
     def unraisable(report: "sys.UnraisableHookArgs") -> None:
         if report.exc_type is not None and issubclass(report.exc_type, KeyboardInterrupt):

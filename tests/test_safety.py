@@ -767,3 +767,39 @@ def test_the_cli_reports_a_failure_after_a_ctrl_c_as_the_interrupt(
         assert capsys.readouterr().err.startswith("error: could not write /x")
     finally:
         signal.signal(signal.SIGINT, previous)  # _run ignores Ctrl-C once a command is over
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_swallowed_while_starting_still_stops_the_command(
+    capsys: pytest.CaptureFixture[str], signum: int
+) -> None:
+    """A signal that arrives while new-app starts, and that something swallows (a blanket
+    `except` at import time), is remembered from new-app's first line on: the command stops."""
+    import typer
+
+    from generator import interrupts
+    from generator.cli import _run
+
+    done: list[str] = []
+
+    def command() -> None:
+        interrupts.raise_if_lost()  # the point of no return
+        done.append("changed")
+
+    previous = {s: signal.getsignal(s) for s in interrupts.STOPPING}
+    try:
+        interrupts.stop_like_ctrl_c()  # what `new-app` does first
+        try:
+            signal.raise_signal(signum)
+            for _ in range(1000):
+                pass
+        except KeyboardInterrupt:
+            pass  # swallowed, as a blanket `except` at import time does
+        with pytest.raises(typer.Exit) as raised:
+            _run(command, interrupted="nothing changed")
+        assert raised.value.exit_code == 128 + signum and done == []
+        cause = "" if signum == signal.SIGINT else f" by {signal.Signals(signum).name}"
+        assert capsys.readouterr().err == f"interrupted{cause}: nothing changed\n"
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
