@@ -9,7 +9,7 @@ import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,9 +70,22 @@ def _raise(signum: int, _frame: FrameType | None) -> None:
 
 def stop_like_ctrl_c() -> None:
     """From now on SIGTERM and SIGHUP raise KeyboardInterrupt, as SIGINT does, and each is
-    remembered: a library that swallows one while new-app starts cannot make it go unheard."""
+    remembered: a library that swallows one while new-app starts cannot make it go unheard,
+    nor can Python, printing one raised in a finalizer or an import's lock clean-up."""
     for signum in STOPPING:
         signal.signal(signum, _raise)
+    sys.unraisablehook = _quiet_about_interrupts(sys.unraisablehook)
+
+
+def _quiet_about_interrupts(
+    hook: Callable[["sys.UnraisableHookArgs"], object],
+) -> Callable[["sys.UnraisableHookArgs"], None]:
+    def unraisable(report: "sys.UnraisableHookArgs") -> None:
+        if report.exc_type is not None and issubclass(report.exc_type, KeyboardInterrupt):
+            return  # remembered by `_raise`
+        hook(report)
+
+    return unraisable
 
 
 def ignore_stopping_signals() -> None:
@@ -98,14 +111,9 @@ def watched() -> Iterator[Watch]:
     watch = _watching = _starting
     _starting = Watch()
 
-    def unraisable(report: "sys.UnraisableHookArgs") -> None:
-        if report.exc_type is not None and issubclass(report.exc_type, KeyboardInterrupt):
-            return  # remembered by `hear`
-        previous_hook(report)
-
     previous_hook = sys.unraisablehook
     previous_handlers = {signum: signal.signal(signum, _raise) for signum in STOPPING}
-    sys.unraisablehook = unraisable
+    sys.unraisablehook = _quiet_about_interrupts(previous_hook)
     try:
         yield watch
     finally:
