@@ -194,7 +194,11 @@ def check_command(
         bool, typer.Option("--json", help="Print a JSON summary on stdout.")
     ] = False,
 ) -> None:
-    """Say whether a template update is available. Exit codes: 0 up to date, 3 update available."""
+    """Say whether a template update is available, deciding as `update` does.
+
+    Exit codes: 0 up to date, 2 an update would be refused (the line says why), 3 update
+    available.
+    """
 
     def action() -> int:
         from .run import run_check

@@ -121,7 +121,8 @@ def _build(repository: Path, source: TemplateSource) -> str:
         recorded = ""
     first_line = recorded.partition("\n")[0]
     fingerprint, _, tag = first_line.partition(" ")
-    if fingerprint == built_from and recorded == _stamp(repository, first_line):
+    # A stamp without the tag is gradio-forge 0.1's: rebuild, which finds the tag.
+    if tag and fingerprint == built_from and recorded == _stamp(repository, first_line):
         return tag
     stamp.unlink(missing_ok=True)
     if source.history:

@@ -158,3 +158,14 @@ def test_a_snapshot_made_elsewhere_is_restored_from_its_tree(
     assert template_history.restore_snapshot(repository, made_elsewhere)
     assert git.run(repository, "rev-parse", f"{made_elsewhere}^{{commit}}") == commit
     assert not template_history.restore_snapshot(repository, "1.1.0.dev0+9.g0123456789ab")
+
+
+def test_a_cache_stamped_by_an_older_gradio_forge_still_yields_its_tag(
+    source: TemplateSource, builds: list[str]
+) -> None:
+    repository = build(source)
+    stamp = repository / ".git" / "gradio-forge-built-from"
+    fingerprint_and_tag, _, tags_listed = stamp.read_text().partition("\n")
+    stamp.write_text(f"{fingerprint_and_tag.split(' ')[0]}\n{tags_listed}")  # no tag: 0.1's
+    assert built(source)[1] == "1.1.0"
+    assert builds == ["1.1.0", "1.1.0"]
