@@ -311,6 +311,10 @@ def test_a_dev_project_on_a_machine_without_its_snapshot_is_refused_until_it_has
     for attempt in (lambda: check(destination, dev), lambda: update(destination, source=dev)):
         with pytest.raises(UsageError, match="development snapshot this machine's template cache"):
             attempt()
+    for command in ("check", "update"):  # the same through the command line: one line, exit 2
+        said = run_cli(command, str(destination), cwd=tmp_path)
+        assert said.returncode == 2, said.stderr
+        assert said.stderr.count("\n") == 1 and "development snapshot" in said.stderr
     assert manifest(destination) == before
     # With the template it was made with installed, the snapshot comes back and updates work.
     (root / "template" / "app.py.jinja").write_text(original)
