@@ -16,7 +16,9 @@ def main() -> None:
         run()
     except KeyboardInterrupt:  # while loading, before any command started
         print(interrupts.stopped("nothing changed"), file=sys.stderr)
-        sys.exit(interrupts.exit_code())
+        interrupts.leave(interrupts.exit_code())
+    except SystemExit as done:
+        interrupts.leave(done.code)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ SIGTERM (a CI cancel, `kill`) and SIGHUP (a dropped SSH session) are handled as 
 default they would kill new-app mid-write, leaving half an update and its scratch directories.
 """
 
+import os
 import shutil
 import signal
 import sys
@@ -41,6 +42,8 @@ class Watch:
 _watching: Watch | None = None
 # Signals outside `watched()`: while new-app starts, before a command runs.
 _starting = Watch()
+# Whether any stopping signal arrived in this process.
+_stopped = False
 
 
 def _current() -> Watch:
@@ -48,9 +51,25 @@ def _current() -> Watch:
 
 
 def _note(signum: int) -> None:
+    global _stopped
+    _stopped = True
     watch = _current()
     if not watch.heard:
         watch.heard, watch.signum = True, signum
+
+
+def leave(code: int | str | None) -> None:
+    """End new-app with exit `code` (a SystemExit's): at once, if a stopping signal came.
+
+    Python's own exit would turn a KeyboardInterrupt it saw inside an `exec()` (dataclasses
+    and namedtuple run one while being defined), even a caught one, into death by SIGINT after
+    the last words: exit 130 whatever the signal, or the command's own code.
+    """
+    if not _stopped:
+        sys.exit(code)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code if isinstance(code, int) else 1)
 
 
 def exit_code() -> int:
