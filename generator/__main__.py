@@ -2,22 +2,28 @@
 
 import sys
 
-from . import VERSION_LINE, interrupts
+from . import VERSION_LINE
 
 
 def main() -> None:
     if sys.argv[1:] == ["--version"]:  # answered before the command line is built
         print(VERSION_LINE)
         return
-    interrupts.stop_like_ctrl_c()
     try:
+        from . import interrupts
+
+        interrupts.stop_like_ctrl_c()
         from .cli import main as run
 
         run()
     except KeyboardInterrupt:  # while loading, before any command started
+        from . import interrupts  # again: a Ctrl-C may have cut its import short
+
         print(interrupts.stopped("nothing changed"), file=sys.stderr)
         interrupts.leave(interrupts.exit_code())
     except SystemExit as done:
+        from . import interrupts
+
         interrupts.leave(done.code)
 
 
