@@ -3,7 +3,6 @@
 import sys
 
 from . import VERSION_LINE
-from .errors import INTERRUPTED_EARLY
 
 
 def main() -> None:
@@ -11,12 +10,21 @@ def main() -> None:
         print(VERSION_LINE)
         return
     try:
+        from . import interrupts
+
+        interrupts.stop_like_ctrl_c()
         from .cli import main as run
 
         run()
     except KeyboardInterrupt:  # while loading, before any command started
-        print(INTERRUPTED_EARLY, file=sys.stderr)
-        sys.exit(130)
+        from . import interrupts  # again: a Ctrl-C may have cut its import short
+
+        print(interrupts.stopped("nothing changed"), file=sys.stderr)
+        interrupts.leave(interrupts.exit_code())
+    except SystemExit as done:
+        from . import interrupts
+
+        interrupts.leave(done.code)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,6 @@
 """The `new-app` command line. Its question flags are derived from copier.yml at start-up."""
 
 import inspect
-import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,7 +11,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from . import VERSION_LINE
-from .errors import INTERRUPTED_EARLY, GeneratorError, Interrupted
+from .errors import GeneratorError, Interrupted
 from .questions import PYTHON_TYPES, Question, load_questions
 from .typer_speedup import skip_coercing_missing_values
 
@@ -49,11 +48,13 @@ class _Group(TyperGroup):
 
 @contextmanager
 def _interrupt_said() -> Iterator[None]:
+    from . import interrupts
+
     try:
         yield
     except KeyboardInterrupt:
-        _say(INTERRUPTED_EARLY)
-        raise typer.Exit(Interrupted.exit_code) from None
+        _say(interrupts.stopped("nothing changed"))
+        raise typer.Exit(interrupts.exit_code()) from None
 
 
 app = typer.Typer(
@@ -193,7 +194,11 @@ def check_command(
         bool, typer.Option("--json", help="Print a JSON summary on stdout.")
     ] = False,
 ) -> None:
-    """Say whether a template update is available. Exit codes: 0 up to date, 3 update available."""
+    """Say whether a template update is available, deciding as `update` does.
+
+    Exit codes: 0 up to date, 2 an update would be refused (the line says why), 3 update
+    available.
+    """
 
     def action() -> int:
         from .run import run_check
@@ -284,13 +289,12 @@ def _run(action: Callable[[], int | None], *, interrupted: str) -> None:
     except GeneratorError as error:
         message, code = f"error: {error.message}", error.exit_code
         if isinstance(error, Interrupted):
-            message = error.message
+            message, code = error.message, ctrl_c.exit_code()
         elif ctrl_c.heard:  # the failure came of the Ctrl-C: a clean-up it cut short
-            message, code = f"interrupted: {interrupted}", Interrupted.exit_code
+            message, code = ctrl_c.stopped(interrupted), ctrl_c.exit_code()
     except KeyboardInterrupt:
-        message, code = f"interrupted: {interrupted}", Interrupted.exit_code
-    # The command is over: a Ctrl-C now could only garble its last words and exit code.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+        message, code = ctrl_c.stopped(interrupted), ctrl_c.exit_code()
+    interrupts.ignore_stopping_signals()
     if message:
         _say(message)
     if code:

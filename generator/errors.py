@@ -17,11 +17,8 @@ class UsageError(GeneratorError):
     exit_code = 2
 
 
-# Said on Ctrl-C before a command started its work.
-INTERRUPTED_EARLY = "interrupted: nothing changed"
-
-
 class Interrupted(GeneratorError):
-    """Ctrl-C, after cleaning up: the message says in what state things were left."""
+    """Ctrl-C (or SIGTERM, SIGHUP), after cleaning up: the message says in what state things
+    were left. The exit code is 128 + the signal's number (see `interrupts.exit_code`)."""
 
     exit_code = 130

@@ -1,11 +1,16 @@
-"""Ctrl-C and steps that must not stop half-way (moving a project in, restoring one)."""
+"""Ctrl-C and steps that must not stop half-way (moving a project in, restoring one).
 
+SIGTERM (a CI cancel, `kill`) and SIGHUP (a dropped SSH session) are handled as Ctrl-C is: by
+default they would kill new-app mid-write, leaving half an update and its scratch directories.
+"""
+
+import os
 import shutil
 import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,14 +18,99 @@ from types import FrameType
 
 from .errors import GeneratorError
 
+# The signals that stop a command; each ends it with exit 128 + its number, as a shell reports.
+STOPPING = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
 
 @dataclass
 class Watch:
     heard: bool = False
     """Whether a Ctrl-C arrived: still known after the block, when the command reports."""
+    signum: int = signal.SIGINT
+    """The first stopping signal that arrived (SIGINT until one does)."""
+
+    def exit_code(self) -> int:
+        """128 + the number of the signal that stopped the command (130 for Ctrl-C)."""
+        return 128 + self.signum
+
+    def stopped(self, outcome: str) -> str:
+        """The line ending a stopped command: `interrupted: ...`, naming a signal not Ctrl-C."""
+        cause = "" if self.signum == signal.SIGINT else f" by {signal.Signals(self.signum).name}"
+        return f"interrupted{cause}: {outcome}"
 
 
 _watching: Watch | None = None
+# Signals outside `watched()`: while new-app starts, before a command runs.
+_starting = Watch()
+# Whether any stopping signal arrived in this process.
+_stopped = False
+
+
+def _current() -> Watch:
+    return _watching or _starting
+
+
+def _note(signum: int) -> None:
+    global _stopped
+    _stopped = True
+    watch = _current()
+    if not watch.heard:
+        watch.heard, watch.signum = True, signum
+
+
+def leave(code: int | str | None) -> None:
+    """End new-app with exit `code` (a SystemExit's): at once, if a stopping signal came.
+
+    Python's own exit would turn a KeyboardInterrupt it saw inside an `exec()` (dataclasses
+    and namedtuple run one while being defined), even a caught one, into death by SIGINT after
+    the last words: exit 130 whatever the signal, or the command's own code.
+    """
+    if not _stopped:
+        sys.exit(code)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code if isinstance(code, int) else 1)
+
+
+def exit_code() -> int:
+    """The exit code for the signal that stopped the command running now (or starting)."""
+    return _current().exit_code()
+
+
+def stopped(outcome: str) -> str:
+    """The last line for the command running now (or starting), stopped with `outcome`."""
+    return _current().stopped(outcome)
+
+
+def _raise(signum: int, _frame: FrameType | None) -> None:
+    _note(signum)
+    raise KeyboardInterrupt
+
+
+def stop_like_ctrl_c() -> None:
+    """From now on SIGTERM and SIGHUP raise KeyboardInterrupt, as SIGINT does, and each is
+    remembered: a library that swallows one while new-app starts cannot make it go unheard,
+    nor can Python, printing one raised in a finalizer or an import's lock clean-up."""
+    for signum in STOPPING:
+        signal.signal(signum, _raise)
+    sys.unraisablehook = _quiet_about_interrupts(sys.unraisablehook)
+
+
+def _quiet_about_interrupts(
+    hook: Callable[["sys.UnraisableHookArgs"], object],
+) -> Callable[["sys.UnraisableHookArgs"], None]:
+    def unraisable(report: "sys.UnraisableHookArgs") -> None:
+        if report.exc_type is not None and issubclass(report.exc_type, KeyboardInterrupt):
+            return  # remembered by `_raise`
+        hook(report)
+
+    return unraisable
+
+
+def ignore_stopping_signals() -> None:
+    """The command is over: a signal now could only garble its last words and exit code."""
+    for signum in STOPPING:
+        signal.signal(signum, signal.SIG_IGN)
 
 
 @contextmanager
@@ -34,25 +124,20 @@ def watched() -> Iterator[Watch]:
     nothing, and the command calls `raise_if_lost()` before its point of no return; a failure
     after a Ctrl-C (`heard()`) is the Ctrl-C's doing.
     """
-    global _watching
-    watch = _watching = Watch()
-
-    def hear(signum: int, _frame: FrameType | None) -> None:
-        watch.heard = True
-        raise KeyboardInterrupt
-
-    def unraisable(report: "sys.UnraisableHookArgs") -> None:
-        if report.exc_type is not None and issubclass(report.exc_type, KeyboardInterrupt):
-            return  # remembered by `hear`
-        previous_hook(report)
+    global _watching, _starting
+    # A signal heard while starting, yet the command runs: something swallowed it. The command
+    # stops at its first `raise_if_lost()`, before its point of no return.
+    watch = _watching = _starting
+    _starting = Watch()
 
     previous_hook = sys.unraisablehook
-    previous_handler = signal.signal(signal.SIGINT, hear)
-    sys.unraisablehook = unraisable
+    previous_handlers = {signum: signal.signal(signum, _raise) for signum in STOPPING}
+    sys.unraisablehook = _quiet_about_interrupts(previous_hook)
     try:
         yield watch
     finally:
-        signal.signal(signal.SIGINT, previous_handler)
+        for signum, handler in previous_handlers.items():
+            signal.signal(signum, handler)
         sys.unraisablehook = previous_hook
         _watching = None
 
@@ -70,7 +155,7 @@ def raise_if_lost() -> None:
 
 @contextmanager
 def held() -> Iterator[list[int]]:
-    """Run the block with SIGINT held: it arrives in the yielded list instead of raising.
+    """Run the block with the stopping signals held: each arrives in the yielded list instead.
 
     The caller decides what a held interrupt means once the step is done. Only the main
     thread receives signals; elsewhere this holds nothing.
@@ -81,13 +166,15 @@ def held() -> Iterator[list[int]]:
         return
 
     def hold(signum: int, _frame: FrameType | None) -> None:
+        _note(signum)
         caught.append(signum)
 
-    previous = signal.signal(signal.SIGINT, hold)
+    previous = {signum: signal.signal(signum, hold) for signum in STOPPING}
     try:
         yield caught
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 @contextmanager

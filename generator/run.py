@@ -1,6 +1,7 @@
 """What `new-app NAME` does: gather answers (file, flags, prompts), create, report."""
 
 import json
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -83,7 +84,10 @@ def run_update(
 ) -> int:
     from .update import update
 
-    result = update(directory, changes, pretend=pretend)
+    ask = None
+    if interactive():
+        from .prompts import ask
+    result = update(directory, changes, pretend=pretend, ask=ask)
     with interrupts.held():  # the update is done: report it, even to a Ctrl-C
         return _report_update(result, pretend=pretend, json_output=json_output)
 
@@ -115,7 +119,10 @@ def _report_update(result: "UpdateResult", *, pretend: bool, json_output: bool) 
         say(f"{result.project} is up to date (template {result.to_version}).")
         return 0
     verb = "Would update" if pretend else "Updated"
-    say(f"{verb} {result.project} from template {result.from_version} to {result.to_version}:")
+    if result.from_version == result.to_version:  # only answers changed
+        say(f"{verb} {result.project} for the new answers (template {result.to_version}):")
+    else:
+        say(f"{verb} {result.project} from template {result.from_version} to {result.to_version}:")
     for line in result.changed:
         say(f"  {line}")
     for name in result.kept:
@@ -150,7 +157,7 @@ def run_check(directory: Path, *, json_output: bool) -> int:
     if result.update_available:
         print(
             f"Update available for {result.project}: template {result.current} -> "
-            f"{result.available}; run `new-app update {directory}`",
+            f"{result.available}; run `new-app update {shlex.quote(str(result.project))}`",
             file=sys.stderr,
         )
         return 3

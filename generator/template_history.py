@@ -6,17 +6,28 @@ records `~/.cache/gradio-forge/template` (copier expands the `~`) and, before ea
 rebuilds that repository from the git bundle shipped in the package (one snapshot per release)
 plus the installed template, tagged with the installed version. A project copied to another
 machine therefore updates there too.
+
+A development version (0.2.0.dev0, what a clone installs) names no single template: it changes
+with every edit. Each of its trees gets a tag of its own, a PEP 440 local version such as
+`0.2.0.dev0+3.g1a2b3c4d5e6f` (the 3rd tree this cache saw for 0.2.0.dev0, then the tree's hash),
+and every such tag is kept. PEP 440 orders them by that sequence number, in the order they were
+made, and all before 0.2.0: a project made at any of them updates to a later one, or to the
+release, like from a release. Only this cache holds them; `restore_snapshot` rebuilds one on
+another machine from a template with the same tree.
 """
 
 import fcntl
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from packaging.version import InvalidVersion, Version
 
 from . import __version__, git, interrupts
 from .errors import GeneratorError
@@ -36,6 +47,8 @@ _SNAPSHOT_IDENTITY = {
     "GIT_COMMITTER_DATE": "2000-01-01T00:00:00+0000",
 }
 _NO_SIGNING = ("-c", "commit.gpgSign=false", "-c", "tag.gpgSign=false")
+# The local part of a development snapshot's tag: its sequence number, then its tree's hash.
+_SNAPSHOT_LOCAL = re.compile(r"(\d+)\.g([0-9a-f]{12,40})")
 # In the repository's .git: what it was last built from, and the tags that build left.
 _STAMP = "gradio-forge-built-from"
 
@@ -59,6 +72,9 @@ def installed_source() -> TemplateSource:
 def template_repository(source: TemplateSource) -> Iterator[tuple[str, str]]:
     """Yield (src_path, vcs_ref) for copier, with every released version and `source` in it.
 
+    `vcs_ref` is the tag of `source`: its version, or for a development version the snapshot
+    of its tree (see the module's docstring).
+
     The repository stays locked while the caller renders, so concurrent runs of new-app with
     different templates of the same version cannot swap the tag under each other.
     """
@@ -79,18 +95,18 @@ def template_repository(source: TemplateSource) -> Iterator[tuple[str, str]]:
         # now was left by a run stopped mid-way, and would block every later run.
         for stale in (repository / ".git").rglob("*.lock"):
             stale.unlink(missing_ok=True)
-        _build(repository, source)
+        tag = _build(repository, source)
         # copier's temporary files (its clone of the template, its renders) go in a directory
         # of ours: removed whatever happens, so a Ctrl-C never leaves them behind.
         with interrupts.scratch_directory() as scratch:
             previous, tempfile.tempdir = tempfile.tempdir, str(scratch)
             try:
-                yield TEMPLATE_URL, source.version
+                yield TEMPLATE_URL, tag
             finally:
                 tempfile.tempdir = previous
 
 
-def _build(repository: Path, source: TemplateSource) -> None:
+def _build(repository: Path, source: TemplateSource) -> str:
     """Put the bundle's releases and `source` in the repository, unless it holds them already.
 
     A rebuild costs about 0.1 s of git work. It is skipped when the stamp names the same
@@ -103,16 +119,21 @@ def _build(repository: Path, source: TemplateSource) -> None:
         recorded = stamp.read_text(encoding="utf-8")
     except OSError:
         recorded = ""
-    if recorded.partition("\n")[0] == built_from and recorded == _stamp(repository, built_from):
-        return
+    first_line = recorded.partition("\n")[0]
+    fingerprint, _, tag = first_line.partition(" ")
+    # A stamp without the tag is gradio-forge 0.1's: rebuild, which finds the tag.
+    if tag and fingerprint == built_from and recorded == _stamp(repository, first_line):
+        return tag
     stamp.unlink(missing_ok=True)
     if source.history:
-        # The bundle is authoritative for released versions.
+        # The bundle is authoritative for released versions; the development snapshots, which
+        # it never holds, stay.
         git.run(
             repository, "fetch", "--quiet", "--force", source.history, "refs/tags/*:refs/tags/*"
         )
-    snapshot(repository, source.root, source.version)
-    stamp.write_text(_stamp(repository, built_from), encoding="utf-8")
+    tag = snapshot(repository, source.root, source.version)
+    stamp.write_text(_stamp(repository, f"{built_from} {tag}"), encoding="utf-8")
+    return tag
 
 
 def _stamp(repository: Path, built_from: str) -> str:
@@ -136,25 +157,79 @@ def _fingerprint(source: TemplateSource) -> str:
     return digest.hexdigest()
 
 
-def snapshot(repository: Path, root: Path, version: str) -> None:
-    """Tag `version` on a commit of the template files under `root`, unless it holds them already.
+def snapshot(repository: Path, root: Path, version: str) -> str:
+    """Tag a commit of the template files under `root`, unless a tag holds them already; its tag.
 
+    A release is tagged `version`. A development version gets a tag per tree, never moved:
+    the one holding this tree, or a new one after the last (see the module's docstring).
     Leaves the repository's work tree clean at that tag: copier refuses, or commits, dirt.
     """
     git.run(repository, "read-tree", "--empty")
     git_dir, work_tree = f"--git-dir={repository / '.git'}", f"--work-tree={root}"
     git.run(root, git_dir, work_tree, "add", "--", "copier.yml", "template")
     tree = git.run(repository, "write-tree")
+    if Version(version).is_devrelease:
+        snapshots = development_snapshots(repository, version)
+        last = max((_snapshot_parts(name)[0] for name in snapshots), default=0)
+        tag = next(
+            (name for name, tagged in snapshots.items() if tagged == tree),
+            f"{version}+{last + 1}.g{tree[:12]}",
+        )
+    else:
+        tag = version
     tagged = git.run(
-        repository, "rev-parse", "--quiet", "--verify", f"refs/tags/{version}^{{tree}}", check=False
+        repository, "rev-parse", "--quiet", "--verify", f"refs/tags/{tag}^{{tree}}", check=False
     )
     if tagged != tree:
-        identity = {**os.environ, **_SNAPSHOT_IDENTITY}
-        message = f"gradio-forge {version}"
-        commit = git.run(repository, *_NO_SIGNING, "commit-tree", tree, "-m", message, env=identity)
-        git.run(repository, *_NO_SIGNING, "tag", "--force", version, commit)
-    git.run(repository, "reset", "--quiet", "--hard", f"refs/tags/{version}")
+        _tag_tree(repository, tag, tree)
+    git.run(repository, "reset", "--quiet", "--hard", f"refs/tags/{tag}")
     git.run(repository, "clean", "--quiet", "-d", "--force", "-x")
+    return tag
+
+
+def _tag_tree(repository: Path, tag: str, tree: str) -> None:
+    identity = {**os.environ, **_SNAPSHOT_IDENTITY}
+    message = f"gradio-forge {tag}"
+    commit = git.run(repository, *_NO_SIGNING, "commit-tree", tree, "-m", message, env=identity)
+    git.run(repository, *_NO_SIGNING, "tag", "--force", tag, commit)
+
+
+def _snapshot_parts(tag: str) -> tuple[int, str]:
+    """(sequence number, tree hash) of a development snapshot's tag, or (0, "")."""
+    try:
+        local = Version(tag).local or ""
+    except InvalidVersion:
+        return 0, ""
+    match = _SNAPSHOT_LOCAL.fullmatch(local)
+    return (int(match[1]), match[2]) if match else (0, "")
+
+
+def development_snapshots(repository: Path, version: str) -> dict[str, str]:
+    """The snapshot tags of development version `version`, oldest first, with their trees."""
+    listed = git.run(
+        repository, "for-each-ref", "--format=%(refname:strip=2) %(tree)", f"refs/tags/{version}+*"
+    )
+    tags = dict(line.split(" ", 1) for line in listed.splitlines())
+    return {
+        name: tags[name] for name in sorted(tags, key=_snapshot_parts) if _snapshot_parts(name)[1]
+    }
+
+
+def restore_snapshot(repository: Path, tag: str) -> bool:
+    """Tag a development snapshot made on another machine, if this cache holds its tree.
+
+    The tag names the tree by its hash; the commit comes out the same as the original one.
+    """
+    tree_hash = _snapshot_parts(tag)[1]
+    if not tree_hash:
+        return False
+    tree = git.run(
+        repository, "rev-parse", "--quiet", "--verify", f"{tree_hash}^{{tree}}", check=False
+    )
+    if not tree.startswith(tree_hash):
+        return False
+    _tag_tree(repository, tag, tree)
+    return True
 
 
 def record_release(bundle: Path, root: Path, version: str) -> None:

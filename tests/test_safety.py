@@ -271,7 +271,14 @@ class Outcome:
 
 
 def interrupt(
-    args: list[str], cwd: Path, delay: float, *, group: bool, watch: Callable[[], str], env=None
+    args: list[str],
+    cwd: Path,
+    delay: float,
+    *,
+    group: bool,
+    watch: Callable[[], str],
+    env=None,
+    signum: int = signal.SIGINT,
 ) -> Outcome:
     command, environment = cli_command(*args, env=env)
     start = time.monotonic()
@@ -289,9 +296,9 @@ def interrupt(
     phase = "exited" if process.poll() is not None else watch()
     if phase != "exited":
         if group:
-            os.killpg(process.pid, signal.SIGINT)
+            os.killpg(process.pid, signum)
         else:
-            process.send_signal(signal.SIGINT)
+            process.send_signal(signum)
     _, stderr = process.communicate(timeout=120)
     return Outcome(delay, phase, process.returncode, stderr)
 
@@ -318,16 +325,21 @@ def calibrate(args: list[str], cwd: Path, watch: Callable[[], str], env=None) ->
     return seen
 
 
-def assert_stopped_cleanly(result: Outcome, *messages: str) -> None:
-    """Exit 130 with one of `messages` last; or Python's own KeyboardInterrupt exit when the
-    interpreter was still starting, before new-app's entry point could catch anything."""
-    if result.returncode != 130 and result.stderr.rstrip().endswith("KeyboardInterrupt"):
+def assert_stopped_cleanly(result: Outcome, *messages: str, signum: int = signal.SIGINT) -> None:
+    """Exit 128 + `signum` with one of `messages` last; or Python's own exit when the
+    interpreter was still starting, before new-app's entry point could catch anything
+    (a KeyboardInterrupt traceback, or for SIGTERM and SIGHUP death by the signal, silently)."""
+    early = result.stderr.rstrip().endswith("KeyboardInterrupt") or (
+        signum != signal.SIGINT and result.returncode == -signum and not result.stderr.strip()
+    )
+    if result.returncode != 128 + signum and early:
         assert str(REPO / "generator" / "__main__.py") not in result.stderr, result.stderr
         result.phase = "interpreter"
         return
     assert "Traceback" not in result.stderr, result.stderr
-    # Killed by SIGINT after saying its last word is 130 to a shell too: seen once in ~50 runs.
-    assert result.returncode in (130, -signal.SIGINT), result
+    # Killed by the signal after saying its last word is 128 + N to a shell too: seen once in
+    # ~50 runs of SIGINT.
+    assert result.returncode in (128 + signum, -signum), result
     assert result.stderr.strip().splitlines()[-1] in messages, result
 
 
@@ -479,6 +491,56 @@ def test_ctrl_c_while_updating_leaves_the_project_as_it_was_or_updated(
     assert any(r.returncode == 130 for r in runs)
 
 
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_sigterm_or_sighup_while_updating_acts_like_ctrl_c(
+    old_project: Path, tmp_path: Path, signum: int
+) -> None:
+    """A CI cancel (SIGTERM) or a dropped SSH session (SIGHUP) at many moments of an update."""
+    name = signal.Signals(signum).name
+    update = ["update", "shop", "--deploy-target", "server"]
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {"TMPDIR": str(temporary)}
+
+    def fresh(label: str) -> Path:
+        copy = tmp_path / label / "shop"
+        shutil.copytree(old_project, copy, symlinks=True)
+        return copy.parent
+
+    def watch() -> str:
+        return "updating" if os.listdir(temporary) else "outside"
+
+    reference = fresh("reference")
+    timings = calibrate(update, reference, watch, env=env)
+    old, new = state(old_project), state(reference / "shop")
+    places: dict[float, Path] = {}
+
+    def run(delay: float, group: bool) -> Outcome:
+        place = places[delay] = fresh(f"run-{len(places)}")
+        return interrupt(update, place, delay, group=group, watch=watch, env=env, signum=signum)
+
+    def check(result: Outcome) -> None:
+        project = places[result.delay] / "shop"
+        assert os.listdir(temporary) == [], result  # no new-app-* scratch directory left
+        after = state(project)
+        if result.returncode == 0:
+            assert "Traceback" not in result.stderr, result.stderr
+            assert after == new, result
+        else:
+            assert_stopped_cleanly(
+                result,
+                f"interrupted by {name}: nothing changed",
+                f"interrupted by {name}: {project} is as it was",
+                signum=signum,
+            )
+            assert after == old, result
+            answers = (project / ".copier-answers.yml").read_text()
+            assert "_commit: 0.1.0\n" in answers, result
+
+    runs = sweep(run, timings, ("updating", "exited"), check)
+    assert any(r.returncode == 128 + signum for r in runs)
+
+
 # A corrupted .copier-answers.yml: refused by update and check, naming the file; nothing changes.
 
 
@@ -572,7 +634,7 @@ def test_interrupted_update_restores_or_says_how(
         message = raised.value.message
         assert "\n" not in message and "index.lock': File exists" in message
         assert message.endswith(
-            f"failed (git reset failed in {project}: fatal: Unable to create "
+            f"failed (git restore failed in {project}: fatal: Unable to create "
             f"'{project}/.git/index.lock': File exists.): run `{updating.RESTORE_BY_HAND}` in it"
         )
         (project / ".git" / "index.lock").unlink()  # what git's own message asks
@@ -705,3 +767,39 @@ def test_the_cli_reports_a_failure_after_a_ctrl_c_as_the_interrupt(
         assert capsys.readouterr().err.startswith("error: could not write /x")
     finally:
         signal.signal(signal.SIGINT, previous)  # _run ignores Ctrl-C once a command is over
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_swallowed_while_starting_still_stops_the_command(
+    capsys: pytest.CaptureFixture[str], signum: int
+) -> None:
+    """A signal that arrives while new-app starts, and that something swallows (a blanket
+    `except` at import time), is remembered from new-app's first line on: the command stops."""
+    import typer
+
+    from generator import interrupts
+    from generator.cli import _run
+
+    done: list[str] = []
+
+    def command() -> None:
+        interrupts.raise_if_lost()  # the point of no return
+        done.append("changed")
+
+    previous = {s: signal.getsignal(s) for s in interrupts.STOPPING}
+    try:
+        interrupts.stop_like_ctrl_c()  # what `new-app` does first
+        try:
+            signal.raise_signal(signum)
+            for _ in range(1000):
+                pass
+        except KeyboardInterrupt:
+            pass  # swallowed, as a blanket `except` at import time does
+        with pytest.raises(typer.Exit) as raised:
+            _run(command, interrupted="nothing changed")
+        assert raised.value.exit_code == 128 + signum and done == []
+        cause = "" if signum == signal.SIGINT else f" by {signal.Signals(signum).name}"
+        assert capsys.readouterr().err == f"interrupted{cause}: nothing changed\n"
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)

@@ -4,6 +4,9 @@ Version 1.0.0 is this repository's template; 1.1.0 changes a line of app.py, add
 drops none. Each test gets its own HOME, so its template cache is its own "machine".
 """
 
+import io
+import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,7 +20,7 @@ from generator.run import run_check, run_update
 from generator.template_history import TemplateSource, record_release
 from generator.update import check, update
 
-from .helpers import REPO, manifest
+from .helpers import QUESTIONS, REPO, manifest, require_tool, run_cli, worktree
 
 OLD_DOCSTRING = '"""Entry point: `python app.py` starts the app here'
 NEW_DOCSTRING = '"""Entry point (1.1.0): `python app.py` starts the app'
@@ -252,3 +255,253 @@ def test_a_released_version_ships_exactly_its_template(tmp_path: Path) -> None:
     assert git("rev-parse", f"refs/tags/{__version__}") == released, (
         f"the template changed since release {__version__}: set a .dev version"
     )
+
+
+# A clone installs a development version (0.2.0.dev0): each of its template trees is a version.
+
+
+def edit_template(root: Path, old: str, new: str) -> None:
+    app = root / "template" / "app.py.jinja"
+    text = app.read_text()
+    assert old in text
+    app.write_text(text.replace(old, new))
+
+
+def test_a_dev_project_gets_the_later_changes_of_its_dev_template(
+    tmp_path: Path, versions: tuple[TemplateSource, ...]
+) -> None:
+    root, history = versions[1].root, versions[1].history
+    dev = TemplateSource(root, "1.2.0.dev0", history)
+    destination = tmp_path / "early"
+    create(destination, {}, source=dev)
+    made_at = yaml.safe_load((destination / ".copier-answers.yml").read_text())["_commit"]
+    assert made_at.startswith("1.2.0.dev0+1.g")
+    assert not check(destination, dev).update_available
+
+    edit_template(root, NEW_DOCSTRING, '"""Entry point (dev edit): `python app.py` starts the app')
+    decision = check(destination, dev)  # the same version number, another template
+    assert decision.update_available and decision.available.startswith("1.2.0.dev0+2.g")
+    result = update(destination, source=dev)
+    assert "(dev edit)" in (destination / "app.py").read_text()
+    assert result.from_version == made_at and result.to_version == decision.available
+    commit(destination, "Update to the dev edit")
+
+    # Released as 1.2.0 after one more edit: the update from the dev snapshot brings that edit.
+    edit_template(root, "(dev edit)", "(1.2.0)")
+    record_release(history, root, "1.2.0")
+    released = TemplateSource(root, "1.2.0", history)
+    assert check(destination, released).update_available
+    update(destination, source=released)
+    assert "(1.2.0)" in (destination / "app.py").read_text()
+    answers = yaml.safe_load((destination / ".copier-answers.yml").read_text())
+    assert answers["_commit"] == "1.2.0"
+
+
+def test_a_dev_project_on_a_machine_without_its_snapshot_is_refused_until_it_has_it(
+    tmp_path: Path, versions: tuple[TemplateSource, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, history = versions[1].root, versions[1].history
+    dev = TemplateSource(root, "1.2.0.dev0", history)
+    destination = tmp_path / "early"
+    create(destination, {}, source=dev)
+    before = manifest(destination)
+    original = (root / "template" / "app.py.jinja").read_text()
+    edit_template(root, NEW_DOCSTRING, '"""Entry point (elsewhere)')
+    monkeypatch.setenv("HOME", str(tmp_path / "fresh-home"))
+    for attempt in (lambda: check(destination, dev), lambda: update(destination, source=dev)):
+        with pytest.raises(UsageError, match="development snapshot this machine's template cache"):
+            attempt()
+    for command in ("check", "update"):  # the same through the command line: one line, exit 2
+        said = run_cli(command, str(destination), cwd=tmp_path)
+        assert said.returncode == 2, said.stderr
+        assert said.stderr.count("\n") == 1 and "development snapshot" in said.stderr
+    assert manifest(destination) == before
+    # With the template it was made with installed, the snapshot comes back and updates work.
+    (root / "template" / "app.py.jinja").write_text(original)
+    assert not check(destination, dev).update_available
+    edit_template(root, NEW_DOCSTRING, '"""Entry point (elsewhere)')
+    update(destination, source=dev)
+    assert "(elsewhere)" in (destination / "app.py").read_text()
+
+
+# check and update decide alike: what check calls an update, update makes; what update refuses,
+# check refuses with the same words.
+
+
+def refusals(project: Path, source: TemplateSource) -> list[str]:
+    messages = []
+    for attempt in (lambda: check(project, source), lambda: update(project, source=source)):
+        with pytest.raises(UsageError) as error:
+            attempt()
+        messages.append(error.value.message)
+    return messages
+
+
+def test_unresolved_conflicts_are_not_up_to_date(
+    project: Path, versions: tuple[TemplateSource, ...]
+) -> None:
+    app = project / "app.py"
+    app.write_text(app.read_text().replace(OLD_DOCSTRING, '"""Our own entry point'))
+    commit(project, "Owner's edit")
+    assert update(project, source=versions[1]).conflicts == ["app.py"]
+    first, second = refusals(project, versions[1])
+    assert first == second and "conflicts left from the last update in app.py" in first
+    commit(project, "Committed with the markers still in")  # committed, still unresolved
+    assert refusals(project, versions[1])[0] == first
+
+
+def test_a_project_newer_than_the_installed_template_is_refused(
+    project: Path, versions: tuple[TemplateSource, ...]
+) -> None:
+    update(project, source=versions[1])
+    commit(project, "Update")
+    first, second = refusals(project, versions[0])
+    assert first == second
+    assert first == (
+        f"{project} was made by template 1.1.0, newer than the installed 1.0.0: "
+        "upgrade gradio-forge to 1.1.0 or later, then update"
+    )
+
+
+def test_an_available_update_on_a_dirty_tree_is_refused_by_both(
+    project: Path, versions: tuple[TemplateSource, ...]
+) -> None:
+    (project / "app.py").write_text("# work in progress\n")
+    first, second = refusals(project, versions[1])
+    assert first == second
+    assert first.startswith(f"template 1.1.0 is available, but {project} has uncommitted changes")
+    assert not check(project, versions[0]).update_available  # nothing to update: no refusal
+
+
+def test_check_names_the_project_by_its_absolute_path(
+    project: Path, versions, monkeypatch, capsys
+) -> None:
+    monkeypatch.setattr("generator.update.installed_source", lambda: versions[1])
+    monkeypatch.chdir(project.parent)
+    assert run_check(Path("shop"), json_output=True) == 3
+    out = capsys.readouterr()
+    assert f'"project": "{project}"' in out.out
+    assert f"Update available for {project}:" in out.err
+    assert f"run `new-app update {project}`" in out.err
+
+
+def test_pretend_accepts_untracked_files(
+    project: Path, versions: tuple[TemplateSource, ...]
+) -> None:
+    (project / "scratch.txt").write_text("untracked\n")
+    before = manifest(project)
+    result = update(project, pretend=True, source=versions[1])
+    assert " M app.py" in result.changed and "?? scratch.txt" not in result.changed
+    assert manifest(project) == before
+    with pytest.raises(UsageError, match="uncommitted changes"):
+        update(project, source=versions[1])  # a real update still wants a clean tree
+    assert manifest(project) == before
+
+
+def test_an_answer_only_change_does_not_claim_a_template_change(
+    project: Path, versions: tuple[TemplateSource, ...], monkeypatch, capsys
+) -> None:
+    monkeypatch.setattr("generator.update.installed_source", lambda: versions[0])
+    assert run_update(project, {"deploy_target": "server"}, pretend=False, json_output=False) == 0
+    err = capsys.readouterr().err
+    assert "from template 1.0.0 to 1.0.0" not in err
+    assert f"Updated {project} for the new answers (template 1.0.0):" in err
+
+
+# A project in a subdirectory of a larger repository (a monorepo).
+
+
+@pytest.fixture
+def monorepo(tmp_path: Path, versions: tuple[TemplateSource, ...]) -> Path:
+    """A repository with its own files, holding a project made at 1.0.0 in apps/shop."""
+    top = tmp_path / "mono"
+    (top / "apps").mkdir(parents=True)
+    (top / "README.md").write_text("Our monorepo.\n")
+    subprocess.run(["git", "init", "--quiet", "--initial-branch=main"], cwd=top, check=True)
+    create(top / "apps" / "shop", {"deploy_target": "docker"}, source=versions[0])
+    commit(top, "Monorepo with the shop")
+    return top / "apps" / "shop"
+
+
+def test_update_in_a_monorepo_removes_keeps_and_reports_paths_in_the_project(
+    monorepo: Path, versions: tuple[TemplateSource, ...]
+) -> None:
+    top = monorepo.parent.parent
+    (monorepo / "compose.yaml").write_text("# ours\n" + (monorepo / "compose.yaml").read_text())
+    app = monorepo / "app.py"
+    app.write_text(app.read_text().replace(OLD_DOCSTRING, '"""Our own entry point'))
+    commit(top, "Edits")
+    pretended = update(monorepo, {"deploy_target": "server"}, pretend=True, source=versions[1])
+    assert pretended.conflicts == ["app.py"] and pretended.kept == ["compose.yaml"]
+    assert "+++ b/CONTRIBUTING.md" in pretended.diff  # paths in the project, new files too
+    assert "--- a/Dockerfile" in pretended.diff
+    assert git_status(top) == []
+
+    result = update(monorepo, {"deploy_target": "server"}, source=versions[1])
+    assert result.kept == ["compose.yaml"] and result.conflicts == ["app.py"]
+    assert " D Dockerfile" in result.changed and "?? CONTRIBUTING.md" in result.changed
+    assert not (monorepo / "Dockerfile").exists()
+    assert (monorepo / "compose.yaml").read_text().startswith("# ours")
+    assert (top / "README.md").read_text() == "Our monorepo.\n"
+
+
+def test_a_failed_update_in_a_monorepo_restores_only_the_project(
+    monorepo: Path, versions: tuple[TemplateSource, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import update as updating
+
+    top = monorepo.parent.parent
+    before = worktree(top)
+    copier_update = updating._run_copier_update
+
+    def fail_after_writing(*args: object) -> list[str]:
+        copier_update(*args)
+        raise UsageError("stopped by the test")
+
+    monkeypatch.setattr(updating, "_run_copier_update", fail_after_writing)
+    with pytest.raises(UsageError) as error:
+        update(monorepo, {"deploy_target": "server"}, source=versions[1])
+    assert error.value.message == f"stopped by the test; {monorepo} is as it was"
+    assert worktree(top) == before
+    assert git_status(top) == []
+
+
+def test_update_at_a_terminal_asks_what_an_answer_change_makes_relevant(tmp_path: Path) -> None:
+    import pexpect
+
+    from .test_interactive import spawn
+
+    create(tmp_path / "shop", {})  # local: no root path asked or recorded
+    child = spawn("update", "shop", "--deploy-target", "docker", cwd=tmp_path)
+    child.logfile_read = transcript = io.StringIO()
+    child.expect(re.escape(QUESTIONS.by_name("root_path").help))
+    child.send("\x15" + "/store" + "\r")  # Ctrl-U clears the pre-filled default
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, transcript.getvalue()
+    answers = yaml.safe_load((tmp_path / "shop" / ".copier-answers.yml").read_text())
+    assert answers["deploy_target"] == "docker" and answers["root_path"] == "/store"
+    assert "Title shown" not in transcript.getvalue()  # answered already: not asked again
+    assert "for the new answers" in transcript.getvalue()
+    assert "/store" in (tmp_path / "shop" / "Dockerfile").read_text()
+
+
+def test_plain_copier_updates_once_new_app_has_run_on_the_machine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the README promises for `copier update`, in a HOME where new-app never ran."""
+    copier = require_tool("copier")
+    create(tmp_path / "shop", {})
+    project = tmp_path / "shop"
+    fresh = {**os.environ, "HOME": str(tmp_path / "fresh-home")}
+
+    def plain_copier(*flags: str) -> subprocess.CompletedProcess[str]:
+        command = [copier, "update", "--defaults", *flags]
+        return subprocess.run(command, cwd=project, env=fresh, capture_output=True, text=True)
+
+    assert "Local template must be a directory" in plain_copier("--prereleases").stderr
+    assert run_cli("check", str(project), cwd=tmp_path, env=fresh).returncode == 0
+    before = worktree(project)
+    result = plain_copier("--prereleases")  # this checkout is a .dev version
+    assert result.returncode == 0, result.stderr
+    assert worktree(project) == before and git_status(project) == []
