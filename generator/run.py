@@ -58,6 +58,8 @@ def run_create(
     )
     for question in resolution.ignored:
         print(f"note: {question.flag} does not apply to these answers; ignored", file=sys.stderr)
+    if warning := missing_python(resolution.answers["python_version"]):
+        print(warning, file=sys.stderr)
     result = create(
         output_dir / name, resolution.answers, force=force, pretend=pretend, git_init=git_init
     )
@@ -65,6 +67,22 @@ def run_create(
         if json_output:
             print(json.dumps(summary(result), indent=2))
         report(result, git_init=git_init)
+
+
+def missing_python(version: str) -> str | None:
+    """A warning when the project's Python is not on this machine, where its next steps run."""
+    import subprocess
+
+    try:
+        # Run, not only looked up: a pyenv shim is on PATH for versions it does not activate.
+        subprocess.run([f"python{version}", "-c", ""], check=True, capture_output=True, timeout=10)
+        return None
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return (
+        f"warning: python{version} is not on this machine: install Python {version} to run "
+        "the project here, or choose another --python-version"
+    )
 
 
 def parse_data(pairs: list[str]) -> dict[str, str]:
@@ -190,7 +208,8 @@ def report(result: Result, *, git_init: bool) -> None:
         say("      Commit the project yourself before running template updates.")
     say("\nNext steps:")
     say(f"  cd {_shell_path(result.destination)}")
-    say('  python3 -m venv .venv && . .venv/bin/activate && pip install -e ".[dev]"')
+    python = f"python{answers['python_version']}"
+    say(f'  {python} -m venv .venv && . .venv/bin/activate && pip install -e ".[dev]"')
     say("  cp .env.example .env               # then fill it in")
     if answers["auth"] == "password":
         say(f"  python -m {result.package_name} hash-password   # paste its line into .env")

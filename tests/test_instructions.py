@@ -1,0 +1,188 @@
+"""Every instruction new-app prints or writes is true: run as written, it works."""
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
+from packaging.utils import canonicalize_name
+
+from .helpers import QUESTIONS, run_cli
+
+PYTHON_VERSIONS = [choice.value for choice in QUESTIONS.by_name("python_version").choices]
+
+
+def _every_pyenv_python() -> dict[str, str]:
+    """pyenv's shims run only the versions it activates: activate all it has."""
+    if not shutil.which("pyenv"):
+        return {}
+    found = subprocess.run(["pyenv", "versions", "--bare"], capture_output=True, text=True)
+    return {"PYENV_VERSION": ":".join(found.stdout.split())} if found.returncode == 0 else {}
+
+
+def _runs(command: str, path: str | None = None, env: dict[str, str] | None = None) -> bool:
+    """Whether `command` starts: a pyenv shim is on PATH for versions it does not activate."""
+    env = {**os.environ, **(env or {}), **({"PATH": path} if path else {})}
+    try:
+        subprocess.run([command, "-c", ""], check=True, capture_output=True, env=env)
+    except (OSError, subprocess.CalledProcessError):
+        return False
+    return True
+
+
+def _fresh_runner_path(project_env: str, tmp_path: Path) -> str:
+    """A PATH like a fresh CI runner's after `pip install -e ".[dev]"`: the project's own tools.
+
+    No new-app, no pipx: nothing that gradio-forge's own installation put there.
+    """
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    venv_bin = Path(project_env).parent
+    for name in ("python", "python3", "pip", "ruff", "pytest"):
+        (tools / name).symlink_to(venv_bin / name)
+    return f"{tools}:/usr/bin:/bin"
+
+
+def _readme_block(readme: str, section: str) -> list[str]:
+    """The commands of the first ```sh block under `## section`, comments removed."""
+    body = readme.split(f"\n## {section}\n", 1)[1].split("\n## ", 1)[0]
+    block = body.split("```sh\n", 1)[1].split("```", 1)[0]
+    lines = (line.split("  #", 1)[0].strip() for line in block.splitlines())
+    return [line for line in lines if line]
+
+
+def test_ci_and_readme_tests_need_only_the_project(
+    render: Callable[..., Path], project_env: str, tmp_path: Path
+) -> None:
+    """The generated CI passes on a fresh runner: each step needs only what the project installs."""
+    # A copy: the commands leave caches behind, and other tests read the rendered tree.
+    project = tmp_path / "proj"
+    shutil.copytree(render(), project)
+    workflow = yaml.safe_load((project / ".github" / "workflows" / "ci.yml").read_text())
+    steps = [step["run"] for step in workflow["jobs"]["test"]["steps"] if "run" in step]
+    declared = {
+        canonicalize_name(Requirement(line).name)
+        for line in (project / "requirements.txt").read_text().split()
+    }
+    commands = []
+    for step in steps:
+        words = shlex.split(step)
+        if words[:2] == ["pip", "install"]:
+            # Installs come from the project itself or are requirements it declares.
+            targets = [word for word in words[2:] if not word.startswith("-")]
+            for target in targets:
+                assert target.startswith(".") or canonicalize_name(target) in declared, step
+        else:
+            commands.append(step)
+    readme = (project / "README.md").read_text()
+    tests = _readme_block(readme, "Test")
+    assert tests, "the README has a Test section with commands"
+    env = {
+        **os.environ,
+        "PATH": _fresh_runner_path(project_env, tmp_path),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        # What `pip install -e .` adds to the environment, without changing the shared one.
+        "PYTHONPATH": str(project),
+    }
+    for command in dict.fromkeys([*commands, *tests]):
+        result = subprocess.run(
+            ["bash", "-eo", "pipefail", "-c", command],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert result.returncode == 0, f"{command}:\n{result.stdout[-3000:]}{result.stderr[-2000:]}"
+    # What the README offers beside the block works where gradio-forge is installed.
+    prose = re.findall(r"`(new-app [^`]+)`", readme.split("\n## Test\n", 1)[1].split("\n## ")[0])
+    assert prose == ["new-app doctor ."]
+    doctor = subprocess.run(
+        [Path(project_env).parent / "new-app", *shlex.split(prose[0])[1:]],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    assert doctor.returncode == 0, doctor.stdout + doctor.stderr
+
+
+def _next_steps(stderr: str) -> list[str]:
+    lines = stderr.split("Next steps:\n", 1)[1].splitlines()
+    steps = [line.split("  #", 1)[0].strip() for line in lines if line.startswith("  ")]
+    return [step for step in steps if step]
+
+
+def test_next_steps_make_a_venv_of_the_chosen_python(tmp_path: Path) -> None:
+    """The printed venv command makes an environment the project's requires-python accepts."""
+    env = _every_pyenv_python()
+    version = next((v for v in ("3.12", "3.13") if _runs(f"python{v}", env=env)), None)
+    if version is None:
+        pytest.skip("no Python 3.12 or 3.13 on this machine")
+    created = run_cli("demo", "-y", "--no-git", "--python-version", version, cwd=tmp_path, env=env)
+    assert created.returncode == 0, created.stderr
+    assert "warning:" not in created.stderr
+    venv_line = next(step for step in _next_steps(created.stderr) if "-m venv" in step)
+    make_venv = venv_line.split(" && ")[0]  # the install that follows needs the package index
+    subprocess.run(
+        shlex.split(make_venv), cwd=tmp_path / "demo", env={**os.environ, **env}, check=True
+    )
+    python = tmp_path / "demo" / ".venv" / "bin" / "python"
+    made = subprocess.run(
+        [python, "-c", "import platform; print(platform.python_version())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    project = tomllib.loads((tmp_path / "demo" / "pyproject.toml").read_text())["project"]
+    assert SpecifierSet(project["requires-python"]).contains(made), (venv_line, made)
+
+
+def test_missing_python_is_warned_about_at_creation(tmp_path: Path) -> None:
+    """One line, on stderr, before the project is made; a Python that is there gets none."""
+    path = "/usr/bin:/bin"
+    absent = next(v for v in PYTHON_VERSIONS if not _runs(f"python{v}", path=path))
+    created = run_cli(
+        "demo", "-y", "--no-git", "--python-version", absent, cwd=tmp_path, env={"PATH": path}
+    )
+    assert created.returncode == 0, created.stderr
+    warnings = [line for line in created.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1 and f"python{absent} is not on this machine" in warnings[0]
+    assert (tmp_path / "demo" / "app.py").is_file()  # a warning, not a refusal
+
+
+def _this_distribution() -> tuple[str, str]:
+    fields = dict(
+        line.split("=", 1)
+        for line in Path("/etc/os-release").read_text().splitlines()
+        if "=" in line
+    )
+    return fields.get("ID", "").strip('"'), fields.get("VERSION_ID", "").strip('"')
+
+
+@pytest.mark.parametrize("version", PYTHON_VERSIONS)
+def test_server_readme_names_a_release_that_has_the_python(
+    render: Callable[..., Path], version: str
+) -> None:
+    """Where the README's release is this machine's, apt knows the package it installs."""
+    readme = (render(deploy_target="server", python_version=version) / "README.md").read_text()
+    named = re.search(r"On an? (.+?) server", readme.replace("\n", " "))
+    assert named, "the server README names the release its commands are for"
+    package = f"python{version}-venv"
+    assert f"sudo apt install git {package}" in readme
+    assert f"sudo python{version} -m venv .venv" in readme
+    distribution, release = _this_distribution()
+    words = named[1].lower().split()
+    if distribution not in words or not shutil.which("apt-cache"):
+        pytest.skip(f"the README names {named[1]}; this machine runs {distribution} {release}")
+    if re.search(r"\d", named[1]) and release not in words:
+        pytest.skip(f"the README names {named[1]}; this machine runs {distribution} {release}")
+    found = subprocess.run(["apt-cache", "show", package], capture_output=True, text=True)
+    assert found.returncode == 0, f"{named[1]} has no {package}, as this machine shows"
