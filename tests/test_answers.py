@@ -7,6 +7,9 @@ from typing import Any
 
 import copier
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from packaging.utils import InvalidName, canonicalize_name
 
 from generator.answers import InvalidAnswer, MissingAnswers, Questionnaire
 from generator.errors import UsageError
@@ -23,7 +26,14 @@ def resolve(**given: Any) -> dict[str, Any]:
 
 def test_questions_come_from_copier_yml_in_order() -> None:
     names = [question.name for question in load_questions()]
-    assert names[:4] == ["project_name", "package_name", "one_line_refused", "title"]
+    # The import names come first: project_name's validator reads them.
+    assert names[:5] == [
+        "dependency_imports",
+        "project_name",
+        "package_name",
+        "one_line_refused",
+        "title",
+    ]
     assert {"app_type", "deploy_target", "auth", "max_queue_size", "python_version"} <= set(names)
     deploy = QUESTIONNAIRE.by_name("deploy_target")
     assert [c.value for c in deploy.choices] == ["local", "spaces", "docker", "server"]
@@ -48,9 +58,12 @@ def test_defaults_are_rendered_from_earlier_answers() -> None:
     assert answers["max_queue_size"] == 64
     assert "root_path" not in answers  # only for docker and server
     assert resolve(deploy_target="server")["root_path"] == "/demo"
-    assert QUESTIONNAIRE.resolve({"project_name": "my-app"}, use_defaults=True).computed == {
+    computed = QUESTIONNAIRE.resolve({"project_name": "my-app"}, use_defaults=True).computed
+    assert {"fastapi", "numpy", "pydantic", "requests"} <= set(computed.pop("dependency_imports"))
+    assert computed == {
         "package_name": "my_app",
         "one_line_refused": r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]",
+        "python_distribution": "Debian 12",
         "gradio_version": "6.31.0",
         "runtime_requirements": [
             "gradio>=6.31.0,<7",
@@ -170,3 +183,51 @@ def test_compiled_expressions_are_kept_and_a_broken_cache_is_no_error(tmp_path: 
             assert (result.returncode, result.stdout.strip(), result.stderr) == (0, expected, "")
         cached = home / ".cache/gradio-forge/jinja/questions-sandboxed.cache"
         assert cached.is_file() == kept
+
+
+@pytest.mark.parametrize("name", ["fastapi", "numpy", "pydantic", "requests", "Gradio"])
+def test_names_of_the_projects_own_dependencies_are_refused(name: str) -> None:
+    """A package named after a dependency would hide it: ImportError at start."""
+    with pytest.raises(InvalidAnswer, match="is a module the project depends on"):
+        QUESTIONNAIRE.resolve({"project_name": name}, use_defaults=True)
+
+
+def test_plain_copier_refuses_them_too(tmp_path: Path) -> None:
+    """The rule lives in copier.yml, so copier itself applies it."""
+    with pytest.raises(ValueError, match="is a module the project depends on"):
+        copier.run_copy(
+            str(REPO),
+            tmp_path / "numpy",
+            data={"project_name": "numpy"},
+            defaults=True,
+            quiet=True,
+            vcs_ref="HEAD",
+        )
+    assert not (tmp_path / "numpy").exists()
+
+
+def test_dependency_imports_follow_the_installed_metadata(project_env: str) -> None:
+    """copier.yml's list is what the requirements' metadata says, once they are installed."""
+    script = REPO / "scripts" / "dependency_imports.py"
+    result = subprocess.run([project_env, str(script), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+@given(st.from_regex(r"[A-Za-z][A-Za-z0-9_-]{0,39}", fullmatch=True))
+@settings(max_examples=300, deadline=None)
+def test_accepted_names_are_valid_distribution_names(name: str) -> None:
+    """The name check agrees with packaging: what it accepts, pip can install."""
+    try:
+        canonicalize_name(name, validate=True)
+        valid = True
+    except InvalidName:
+        valid = False
+    problem = QUESTIONNAIRE.problem(QUESTIONNAIRE.by_name("project_name"), name, {})
+    if not valid:
+        assert problem, f"{name!r} is not a valid distribution name but was accepted"
+
+
+@pytest.mark.parametrize("name", ["my-app-", "my_app_", "a-"])
+def test_names_that_are_not_distribution_names_are_refused(name: str) -> None:
+    with pytest.raises(InvalidAnswer, match="End the name with a letter or digit"):
+        QUESTIONNAIRE.resolve({"project_name": name}, use_defaults=True)

@@ -189,7 +189,7 @@ def test_missing_answers_without_a_terminal_list_the_flags(tmp_path: Path) -> No
         ("deploy_target: [unclosed", "not valid YAML or JSON at line 1"),
         ("- a list\n- not a mapping\n", "expected a mapping"),
         ("colour: blue\n", "unknown question(s) colour"),
-        ("deploy_target: mars\n", "--deploy-target: 'mars' is not one of"),
+        ("deploy_target: mars\n", "answers.yml: deploy_target: 'mars' is not one of"),
     ],
 )
 def test_broken_data_file_is_refused(tmp_path: Path, content: str, message: str) -> None:
@@ -281,3 +281,78 @@ def test_inside_a_repository_the_project_is_left_to_it_unless_ignored(tmp_path: 
     ignored = run_cli("demo", "-y", "--output-dir", "scratch", cwd=tmp_path)
     assert ignored.returncode == 0, ignored.stderr
     assert (tmp_path / "scratch" / "demo" / ".git").is_dir()
+
+
+def test_help_lists_the_commands_defaults_ranges_and_groups(tmp_path: Path) -> None:
+    from generator.questions import load_questions
+
+    result = run_cli("--help", cwd=tmp_path, env={"COLUMNS": "400"})
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    for command in ("new-app update", "new-app check", "new-app doctor"):
+        assert command in text
+    for panel in ("Answers (asked at a terminal when not given)", "Where and how to write"):
+        assert panel in text
+    # Every bounded number shows its range, every plain default shows itself.
+    for question in load_questions():
+        if question.computed or question.name == "project_name":
+            continue
+        line = next(line for line in text.splitlines() if f" {question.flag} " in line)
+        if question.bounds:
+            assert f"{question.bounds[0]} to {question.bounds[1]}" in line, line
+        if question.default not in (None, "") and "{" not in str(question.default):
+            assert f"default: {question.default}" in line, line
+    assert "(1 to 64; default: depends on --app-type)" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["demo", "-y", "--license", "GPL"], "error: --license: 'GPL' is not one of: MIT,"),
+        (
+            ["demo", "-y", "--concurrency-limit", "abc"],
+            "error: --concurrency-limit: expected a whole number, got 'abc'",
+        ),
+        (["demo", "--bogus"], "error: No such option: --bogus (see `new-app --help`)"),
+        (["update", "--bogus"], "error: No such option: --bogus (see `new-app update --help`)"),
+        (["doctor", "--format", "xml"], "error: --format: 'xml' is not one of: text, json"),
+        (["demo", "-y", "--data-file", "."], "error: --data-file .: Is a directory"),
+    ],
+)
+def test_errors_are_one_line_in_one_style(tmp_path: Path, args: list[str], message: str) -> None:
+    result = run_cli(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(message), result.stderr
+    for wording in ("Value error", "Input should be", "Usage:", "╭"):
+        assert wording not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_dot_creates_the_project_in_the_empty_current_directory(tmp_path: Path) -> None:
+    here = tmp_path / "shop"
+    here.mkdir()
+    result = run_cli(".", "-y", cwd=here)
+    assert result.returncode == 0, result.stderr
+    assert (here / "shop" / "ui.py").is_file()  # the package is named after the directory
+    assert yaml.safe_load((here / ".copier-answers.yml").read_text())["project_name"] == "shop"
+    again = run_cli(".", "-y", cwd=here)  # no longer empty
+    assert again.returncode == 2
+    assert "already exists and is not empty" in again.stderr
+
+
+def test_missing_output_dir_is_created(tmp_path: Path) -> None:
+    pretended = run_cli("demo", "-y", "--pretend", "--output-dir", "a/b", cwd=tmp_path)
+    assert pretended.returncode == 0, pretended.stderr
+    assert list(tmp_path.iterdir()) == []  # --pretend leaves nothing, not even the directory
+    result = run_cli("demo", "-y", "--output-dir", "a/b", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "a" / "b" / "demo" / "app.py").is_file()
+
+
+def test_no_name_without_a_terminal_says_how_to_give_one(tmp_path: Path) -> None:
+    result = run_cli("-y", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "error: give the project a NAME: `new-app NAME`, or `new-app .` for the current directory"
+    )

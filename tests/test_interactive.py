@@ -2,6 +2,7 @@
 
 import io
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -107,3 +108,47 @@ def test_ctrl_c_writes_nothing(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 130
     assert list(tmp_path.iterdir()) == []
+
+
+def _prompt(name: str) -> str:
+    """How the prompt of a copier.yml question starts."""
+    from generator.questions import load_questions
+
+    question = next(q for q in load_questions() if q.name == name)
+    return re.escape(question.help[:24])
+
+
+def test_non_empty_destination_is_refused_before_any_question(tmp_path: Path) -> None:
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / "notes.txt").write_text("mine\n")
+    child = spawn("shop", cwd=tmp_path)
+    child.logfile_read = transcript = io.StringIO()
+    child.expect("already exists and is not empty")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert not re.search(_prompt("title"), transcript.getvalue())  # not one question was asked
+    assert (tmp_path / "shop" / "notes.txt").read_text() == "mine\n"
+
+
+def test_a_typed_name_is_checked_as_it_is_typed(tmp_path: Path) -> None:
+    """Without NAME the name is asked, and refused inline with its reason."""
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken" / "notes.txt").write_text("mine\n")
+    child = spawn("--no-git", cwd=tmp_path)
+    child.expect(_prompt("project_name"))
+    for typed, reason in (
+        # Short phrases: the terminal draws long lines with cursor moves in place of spaces.
+        ("numpy", "depends on"),
+        ("my-app-", "letter or digit"),
+        ("taken", "not empty"),
+    ):
+        child.send("\x15" + typed + ENTER)
+        child.expect(reason)
+    child.send("\x15" + "shop" + ENTER)
+    child.expect(_prompt("title"))  # accepted: on to the next question
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["taken"]
