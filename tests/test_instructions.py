@@ -5,6 +5,7 @@ import re
 import shlex
 import shutil
 import subprocess
+import sys
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,7 @@ from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 
-from .helpers import QUESTIONS, run_cli
+from .helpers import QUESTIONS, REPO, run_cli
 
 PYTHON_VERSIONS = [choice.value for choice in QUESTIONS.by_name("python_version").choices]
 
@@ -186,3 +187,83 @@ def test_server_readme_names_a_release_that_has_the_python(
         pytest.skip(f"the README names {named[1]}; this machine runs {distribution} {release}")
     found = subprocess.run(["apt-cache", "show", package], capture_output=True, text=True)
     assert found.returncode == 0, f"{named[1]} has no {package}, as this machine shows"
+
+
+REPO_README = REPO / "README.md"
+
+
+def test_readme_question_table_is_generated_from_copier_yml() -> None:
+    readme = REPO_README.read_text()
+    assert "<!-- questions:start -->" in readme and "<!-- questions:end -->" in readme
+    script = REPO / "scripts" / "questions_docs.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    # The table says what copier.yml says, e.g. chat's own concurrency default.
+    table = readme.split("<!-- questions:start -->", 1)[1].split("<!-- questions:end -->")[0]
+    row = next(line for line in table.splitlines() if "`--concurrency-limit`" in line)
+    chat = QUESTIONS.resolve({"project_name": "x", "app_type": "chat"}, use_defaults=True)
+    assert f"`{chat.answers['concurrency_limit']}` for chat" in row
+
+
+def _commands(markdown: str, heading: str) -> list[str]:
+    """The `new-app` lines of the ```sh blocks under `heading`, without their comments."""
+    section = markdown.split(heading, 1)[1].split("\n## ", 1)[0]
+    commands = []
+    for block in re.findall(r"```sh\n(.*?)```", section, re.S):
+        for line in block.splitlines():
+            command = line.split("#", 1)[0].strip()
+            if command.startswith("new-app"):
+                commands.append(command)
+    return commands
+
+
+def _run(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    placeholders = {"NAME": "demo", "[flags]": "-y", "[DIR]": "."}
+    words = [placeholders.get(word, word) for word in shlex.split(command)]
+    return run_cli(*words[1:], cwd=cwd, timeout=120)
+
+
+def test_every_command_the_readme_documents_works(tmp_path: Path) -> None:
+    readme = REPO_README.read_text()
+    commands = _commands(readme, "\n## Using `new-app`\n")
+    assert len(commands) >= 8
+    updates = [command for command in commands if command.split()[1] in {"check", "update"}]
+    for number, command in enumerate(c for c in commands if c not in updates):
+        here = tmp_path / f"create-{number}"
+        here.mkdir()
+        if "answers.yml" in command:
+            (here / "answers.yml").write_text("deploy_target: docker\nauth: password\n")
+        result = _run(command, here)
+        assert result.returncode == 0, f"{command}:\n{result.stderr}"
+    project = tmp_path / "kept"
+    assert run_cli("kept", "-y", cwd=tmp_path).returncode == 0
+    for command in updates:
+        result = _run(command, project)
+        assert result.returncode == 0, f"{command}:\n{result.stderr}"
+    assert (project / "Dockerfile").is_file()  # the last one moved it to docker
+
+
+@pytest.mark.parametrize(
+    ("answers", "made"),
+    [
+        ({"deploy_target": "local"}, "Dockerfile"),
+        ({"app_type": "chat", "chat_backend": "echo"}, "demo/backend.py"),
+    ],
+)
+def test_generated_readme_update_commands_work(
+    tmp_path: Path, answers: dict[str, str], made: str
+) -> None:
+    """What a project's README tells its owner to run, run there, does what it says."""
+    flags = [f"--{key.replace('_', '-')}={value}" for key, value in answers.items()]
+    assert run_cli("demo", "-y", *flags, cwd=tmp_path).returncode == 0
+    project = tmp_path / "demo"
+    readme = (project / "README.md").read_text()
+    assert "move your code over" not in readme
+    commands = re.findall(r"`(new-app update [^`]+)`", readme)
+    assert commands, "the README says how to change the target or backend"
+    before = (project / made).read_text() if (project / made).exists() else None
+    result = _run(commands[0], project)
+    assert result.returncode == 0, f"{commands[0]}:\n{result.stderr}"
+    assert (project / made).is_file() and (project / made).read_text() != before
