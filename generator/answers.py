@@ -52,7 +52,8 @@ class Resolution:
     answers: dict[str, Any]
     """What the user chose (or accepted), for every question that applies."""
     computed: dict[str, Any] = field(default_factory=dict)
-    """Values copier.yml derives from the answers (`when: false`), such as package_name."""
+    """Values rendered but not recorded: copier.yml's derived values (`when: false`), such as
+    package_name, and the defaults of questions these answers do not ask."""
     ignored: list[Question] = field(default_factory=list)
     """Questions answered by the user that do not apply to the other answers."""
 
@@ -167,6 +168,12 @@ class Questionnaire:
             if not self.applies(question, context):
                 if question.name in given:
                     ignored.append(question)
+                if question.default is not None:
+                    # As copier does: a question that is not asked still renders its default,
+                    # which the answers file does not record.
+                    context[question.name] = computed[question.name] = self.default(
+                        question, context
+                    )
                 continue
             where = sources.get(question.name)
             if question.name in given:

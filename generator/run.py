@@ -241,6 +241,10 @@ def report(result: Result, *, git_init: bool) -> None:
     python = f"python{answers['python_version']}"
     say(f'  {python} -m venv .venv && . .venv/bin/activate && pip install -e ".[dev]"')
     say("  cp .env.example .env               # then fill it in")
+    if answers["app_type"] == "chat" and answers["chat_backend"] == "hf-inference":
+        say("  # in .env: HF_TOKEN, a token from https://huggingface.co/settings/tokens")
+    elif answers["app_type"] == "chat" and answers["chat_backend"] == "openai-compatible":
+        say("  # in .env: OPENAI_API_KEY, the key of the server at OPENAI_BASE_URL")
     if answers["auth"] == "password":
         say(f"  python -m {result.package_name} hash-password   # paste its line into .env")
     say("  python app.py                      # then open http://127.0.0.1:7860")

@@ -58,7 +58,7 @@ def _default(questionnaire: Questionnaire, question: Question) -> str:
     values: dict[str, Any] = {}
     for other in depends:  # copier.yml's templated defaults follow one choice each
         for choice in other.choices:
-            context = _context(questionnaire, {**base, other.name: choice.value})
+            context = {**_context(questionnaire, base), other.name: choice.value}
             values[choice.value] = questionnaire.default(question, context)
     usual, _ = Counter(values.values()).most_common(1)[0]
     special = [f"`{value}` for {choice}" for choice, value in values.items() if value != usual]

@@ -60,6 +60,13 @@ def test_defaults_are_rendered_from_earlier_answers() -> None:
     assert resolve(deploy_target="server")["root_path"] == "/demo"
     computed = QUESTIONNAIRE.resolve({"project_name": "my-app"}, use_defaults=True).computed
     assert {"fastapi", "numpy", "pydantic", "requests"} <= set(computed.pop("dependency_imports"))
+    # The questions these answers do not ask render their defaults, unrecorded, as copier's do.
+    assert computed.pop("max_upload_mb") == 10
+    assert computed.pop("root_path") == "/my-app"
+    assert computed.pop("chat_backend") == "echo"
+    assert {"system_prompt", "domain", "model_id", "space_hardware"} <= computed.keys()
+    for name in ("system_prompt", "domain", "model_id", "space_hardware"):
+        computed.pop(name)
     assert computed == {
         "package_name": "my_app",
         "one_line_refused": r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]",
@@ -135,7 +142,7 @@ BAD_ANSWERS = [
     {"description": "x" * 201},
     {"author_email": "nobody"},
     {"max_queue_size": 0},
-    {"max_upload_mb": 5000},
+    {"app_type": "multi-step", "max_upload_mb": 5000},
     {"concurrency_limit": 65},
     {"deploy_target": "docker", "root_path": "no-slash"},
     {"deploy_target": "server", "domain": "bad domain"},
@@ -231,3 +238,55 @@ def test_accepted_names_are_valid_distribution_names(name: str) -> None:
 def test_names_that_are_not_distribution_names_are_refused(name: str) -> None:
     with pytest.raises(InvalidAnswer, match="End the name with a letter or digit"):
         QUESTIONNAIRE.resolve({"project_name": name}, use_defaults=True)
+
+
+def _asked(**given: Any) -> list[str]:
+    """The questions a person at a terminal is asked, given these answers."""
+    asked: list[str] = []
+
+    def ask(question: Question, default: Any, validate: Any) -> Any:
+        asked.append(question.name)
+        return default
+
+    QUESTIONNAIRE.resolve({"project_name": "demo", **given}, use_defaults=False, ask=ask)
+    return asked
+
+
+def test_only_the_questions_that_matter_are_asked() -> None:
+    assert "max_upload_mb" not in _asked(app_type="single-function")  # no file input
+    assert "max_upload_mb" in _asked(app_type="multi-step")
+    echo = _asked(app_type="chat", chat_backend="echo")
+    assert "system_prompt" not in echo and "chat_model" not in echo  # no model to instruct
+    openai = _asked(app_type="chat", chat_backend="openai-compatible")
+    assert {"system_prompt", "openai_base_url", "chat_model"} <= set(openai)
+    hf = _asked(app_type="chat", chat_backend="hf-inference")
+    assert "chat_model" in hf and "openai_base_url" not in hf
+
+
+def test_a_question_not_asked_still_renders_its_default() -> None:
+    resolution = QUESTIONNAIRE.resolve(
+        {"project_name": "demo", "app_type": "chat"}, use_defaults=True
+    )
+    assert "system_prompt" not in resolution.answers  # not recorded, as copier does not
+    assert resolution.computed["system_prompt"] == QUESTIONNAIRE.by_name("system_prompt").default
+    assert resolution.computed["max_upload_mb"] == 10
+
+
+def test_prompts_read_as_questions() -> None:
+    for question in QUESTIONNAIRE.questions:
+        if not question.computed:
+            assert question.help.split(" (")[0].endswith("?"), question.help
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("openai_base_url", "localhost:11434", "Enter a URL like"),
+        ("openai_base_url", "http://a b/v1", "Enter a URL like"),
+        ("chat_model", "", "Enter a model name"),
+        ("chat_model", "it's", "Enter a model name"),
+    ],
+)
+def test_model_server_answers_are_checked(name: str, value: str, message: str) -> None:
+    with pytest.raises(InvalidAnswer, match=message):
+        resolve(app_type="chat", chat_backend="openai-compatible", **{name: value})

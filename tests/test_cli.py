@@ -103,7 +103,16 @@ def test_flags_become_answers(tmp_path: Path) -> None:
 
 def test_data_file_supplies_answers_and_flags_win(tmp_path: Path) -> None:
     data = tmp_path / "answers.json"
-    data.write_text(json.dumps({"deploy_target": "docker", "max_upload_mb": 50, "auth": "none"}))
+    data.write_text(
+        json.dumps(
+            {
+                "app_type": "multi-step",
+                "deploy_target": "docker",
+                "max_upload_mb": 50,
+                "auth": "none",
+            }
+        )
+    )
     result = run_cli(
         "boxed", "-y", "--no-git", "--data-file", str(data), "--max-upload-mb", "5", cwd=tmp_path
     )

@@ -16,7 +16,7 @@ from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 
-from .helpers import QUESTIONS, REPO, run_cli
+from .helpers import QUESTIONS, REPO, assert_lints_clean, run_cli
 
 PYTHON_VERSIONS = [choice.value for choice in QUESTIONS.by_name("python_version").choices]
 
@@ -267,3 +267,32 @@ def test_generated_readme_update_commands_work(
     result = _run(commands[0], project)
     assert result.returncode == 0, f"{commands[0]}:\n{result.stderr}"
     assert (project / made).is_file() and (project / made).read_text() != before
+
+
+@pytest.mark.parametrize(
+    ("backend", "secret"), [("hf-inference", "HF_TOKEN"), ("openai-compatible", "OPENAI_API_KEY")]
+)
+def test_next_steps_name_the_model_servers_secret(
+    tmp_path: Path, backend: str, secret: str
+) -> None:
+    created = run_cli(
+        "demo", "-y", "--no-git", "--app-type", "chat", "--chat-backend", backend, cwd=tmp_path
+    )
+    assert created.returncode == 0, created.stderr
+    steps = created.stderr.split("Next steps:\n", 1)[1]
+    assert secret in steps
+    assert f"{secret}=" in (tmp_path / "demo" / ".env.example").read_text()
+
+
+def test_model_server_answers_reach_the_project(tmp_path: Path) -> None:
+    flags = ["--app-type", "chat", "--chat-backend", "openai-compatible"]
+    flags += ["--openai-base-url", "http://localhost:11434/v1", "--chat-model", "llama3.2:1b"]
+    created = run_cli("demo", "-y", "--no-git", *flags, cwd=tmp_path)
+    assert created.returncode == 0, created.stderr
+    project = tmp_path / "demo"
+    env = (project / ".env.example").read_text()
+    assert "OPENAI_BASE_URL=http://localhost:11434/v1" in env
+    assert "APP_CHAT_MODEL=llama3.2:1b" in env
+    settings = (project / "demo" / "settings.py").read_text()
+    assert '"llama3.2:1b"' in settings and '"http://localhost:11434/v1"' in settings
+    assert_lints_clean(project)
