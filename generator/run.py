@@ -83,8 +83,6 @@ def run_create(
     )
     for question in resolution.ignored:
         print(f"note: {question.flag} does not apply to these answers; ignored", file=sys.stderr)
-    if warning := missing_python(resolution.answers["python_version"]):
-        print(warning, file=sys.stderr)
     result = create(
         destination_of(resolution.answers["project_name"]),
         resolution.answers,
@@ -92,9 +90,13 @@ def run_create(
         pretend=pretend,
         git_init=git_init,
     )
+    # After the project is made, so a refusal stays one line.
+    warning = missing_python(resolution.answers["python_version"])
     with interrupts.held():  # the project is complete: say so, even to a Ctrl-C
         if json_output:
             print(json.dumps(summary(result), indent=2))
+        if warning:
+            print(warning, file=sys.stderr)
         report(result, git_init=git_init)
 
 

@@ -147,7 +147,7 @@ def test_next_steps_make_a_venv_of_the_chosen_python(tmp_path: Path) -> None:
 
 
 def test_missing_python_is_warned_about_at_creation(tmp_path: Path) -> None:
-    """One line, on stderr, before the project is made; a Python that is there gets none."""
+    """One line, on stderr, once the project is made; a Python that is there gets none."""
     path = "/usr/bin:/bin"
     absent = next(v for v in PYTHON_VERSIONS if not _runs(f"python{v}", path=path))
     created = run_cli(
