@@ -27,6 +27,24 @@ class _ShorthandContext(typer.Context):
 class _CreateCommand(TyperCommand):
     context_class = _ShorthandContext
 
+    def format_options(self, ctx: typer.Context, formatter: Any) -> None:
+        """Options in their help panels, as typer's rich help would group them, in plain text.
+
+        Plain text, because rich's table cuts long option names in an 80-column help.
+        """
+        sections: dict[str, list[tuple[str, str]]] = {}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            default = "Arguments" if param.param_type_name == "argument" else "Options"
+            sections.setdefault(getattr(param, "rich_help_panel", None) or default, []).append(
+                record
+            )
+        for title, records in sections.items():
+            with formatter.section(title):
+                formatter.write_dl(records)
+
 
 class _Group(TyperGroup):
     """Runs `create` unless the first word is another command (`new-app NAME ...`)."""
@@ -69,7 +87,7 @@ app = typer.Typer(
     help="Generate a production-ready Gradio 6 app.",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
 )
 
 
@@ -102,10 +120,9 @@ def _question_option(
         notes.append(f"{question.bounds[0]} to {question.bounds[1]}")
     if panel == ANSWERS and (default := default_text(question, questions)):
         notes.append(f"default: {default}")
-    # Help is rich markup: a bracket of copier.yml's must print as written.
-    help_text = question.help.replace("[", "\\[")
+    help_text = question.help
     if notes:
-        help_text += f" ({'; '.join(notes)})"
+        help_text += f"  [{'; '.join(notes)}]"  # as click shows its own defaults
 
     def complete(incomplete: str) -> list[str]:
         return [choice for choice in choices if choice.startswith(incomplete)]

@@ -83,6 +83,9 @@ def run_create(
     )
     for question in resolution.ignored:
         print(f"note: {question.flag} does not apply to these answers; ignored", file=sys.stderr)
+    # Looked for now, while a Ctrl-C still means nothing was written; said once the project
+    # is made, so a refusal stays one line.
+    warning = missing_python(resolution.answers["python_version"])
     result = create(
         destination_of(resolution.answers["project_name"]),
         resolution.answers,
@@ -90,8 +93,6 @@ def run_create(
         pretend=pretend,
         git_init=git_init,
     )
-    # After the project is made, so a refusal stays one line.
-    warning = missing_python(resolution.answers["python_version"])
     with interrupts.held():  # the project is complete: say so, even to a Ctrl-C
         if json_output:
             print(json.dumps(summary(result), indent=2))
