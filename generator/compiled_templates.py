@@ -32,7 +32,11 @@ import jinja2
 from jinja2 import Environment, pass_context
 from jinja2.bccache import Bucket
 from jinja2.runtime import Context
-from jinja2.utils import _PassArg
+
+try:  # Jinja's own record of what a filter takes, internal since 3.0
+    from jinja2.utils import _PassArg
+except ImportError:  # pragma: no cover - a Jinja without it compiles as it always has
+    _PassArg = None
 
 from . import interrupts
 from .template_history import TEMPLATE_URL
@@ -113,12 +117,11 @@ def kept_for_copier() -> Iterator[None]:
     copier builds an environment per Worker (an update makes several), so the hook is its
     Worker's `jinja_env`. A copier built otherwise compiles as it always has.
     """
-    from copier._main import Worker
-
-    original = Worker.__dict__.get("jinja_env")
-    if not isinstance(original, cached_property):
+    worker = copier_worker()
+    if worker is None:
         yield
         return
+    original = worker.__dict__["jinja_env"]
     cache = _copier_cache()
 
     def jinja_env(worker: Any) -> Environment:
@@ -127,12 +130,27 @@ def kept_for_copier() -> Iterator[None]:
         return environment
 
     kept = cached_property(jinja_env)
-    kept.__set_name__(Worker, "jinja_env")
-    Worker.jinja_env = kept
+    kept.__set_name__(worker, "jinja_env")
+    worker.jinja_env = kept  # type: ignore[attr-defined]
     try:
         yield
     finally:
-        Worker.jinja_env = original
+        worker.jinja_env = original  # type: ignore[attr-defined]
+
+
+def copier_worker() -> type | None:
+    """copier's Worker class if it has the shape the hook relies on, else None.
+
+    Worker lives in the internal `copier._main` from copier 9.7 (`copier.main` before), and
+    `jinja_env` must be a cached_property; with any other copier, nothing is kept, nothing breaks.
+    """
+    try:
+        from copier._main import Worker
+    except ImportError:
+        return None
+    if not isinstance(Worker.__dict__.get("jinja_env"), cached_property):
+        return None
+    return Worker
 
 
 @functools.cache
@@ -147,6 +165,8 @@ def keep_compiled(environment: Environment, cache: BytecodeCache) -> None:
     rendering (see above); called directly, they work as before. It cannot be overlaid: an
     overlay would compile with its parent's settings.
     """
+    if _PassArg is None:
+        return
     compile_now = environment.compile
     settings = ""
 

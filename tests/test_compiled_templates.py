@@ -6,19 +6,30 @@ import shutil
 import time
 import traceback
 from collections.abc import Callable, Iterator
+from importlib.metadata import version
 from pathlib import Path
 
 import jinja2
 import pytest
 from jinja2.bccache import bc_magic
 from jinja2.sandbox import SandboxedEnvironment
+from packaging.version import Version
 
-from generator.compiled_templates import BytecodeCache, _copier_cache, keep_compiled
+from generator.compiled_templates import (
+    BytecodeCache,
+    _copier_cache,
+    copier_worker,
+    keep_compiled,
+)
 from generator.project import create
 
 from .helpers import worktree
 
 HEADER = len(bc_magic)
+# copier's Worker moved to the internal `copier._main` in 9.7, and its yield tag came with it:
+# with an older copier (the lowest pyproject allows) new-app keeps no code for copier.
+COPIER_HOOKED = Version(version("copier")) >= Version("9.7")
+needs_the_hook = pytest.mark.skipif(not COPIER_HOOKED, reason="copier < 9.7: nothing is kept")
 
 
 @pytest.fixture
@@ -47,6 +58,7 @@ def compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+@needs_the_hook
 def test_a_second_create_compiles_nothing_and_renders_the_same(
     fresh_home: Path, tmp_path: Path, compiles: list[str]
 ) -> None:
@@ -100,6 +112,7 @@ def test_errors_in_kept_templates_name_the_current_file(fresh_home: Path, tmp_pa
         assert (last.filename, last.lineno) == (str(tmp_path / place / "page.jinja"), 2)
 
 
+@needs_the_hook
 def test_copiers_yield_state_is_reset_for_a_kept_template(fresh_home: Path) -> None:
     from copier._jinja_ext import YieldExtension, get_yield_context
 
@@ -233,3 +246,36 @@ def test_an_unusable_cache_is_not_used(fresh_home: Path, compiles: list[str]) ->
         assert environment(cache).from_string("{{ 6 * 7 }}").render() == "42"
         cache.save()
     assert compiles == ["{{ 6 * 7 }}", "{{ 6 * 7 }}"]
+
+
+def test_the_copier_and_jinja_internals_the_hook_needs_are_there() -> None:
+    """Fails when an upgrade moves them: the hook then silently stops saving time, so look."""
+    from jinja2.utils import _PassArg
+
+    if COPIER_HOOKED:
+        assert copier_worker() is not None, "copier's Worker.jinja_env moved or changed shape"
+    else:
+        assert copier_worker() is None
+    assert {"context", "eval_context", "environment"} <= set(_PassArg.__members__)
+    assert _PassArg.from_obj(jinja2.pass_context(lambda context: context)) is _PassArg.context
+
+
+def test_a_copier_without_the_internal_still_renders(
+    fresh_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, compiles: list[str]
+) -> None:
+    """copier before 9.7 has no `copier._main`: new-app must render, only without keeping code."""
+    import sys
+
+    for parent in ("kept", "plain"):
+        (tmp_path / parent).mkdir()
+    kept = create(tmp_path / "kept" / "demo", {}, git_init=False)
+    monkeypatch.setitem(sys.modules, "copier._main", None)  # the import now fails
+    assert copier_worker() is None
+    compiles.clear()
+    plain = create(tmp_path / "plain" / "demo", {}, git_init=False)
+    assert plain.files == kept.files
+    for name in kept.files:
+        assert (plain.destination / name).read_bytes() == (kept.destination / name).read_bytes(), (
+            name
+        )
+    assert compiles, "with the hook off, copier compiles every template as it always has"
