@@ -24,8 +24,10 @@ _FALSE = {"false", "no", "n", "off", "0"}
 
 
 class InvalidAnswer(UsageError):
-    def __init__(self, question: Question, reason: str) -> None:
-        super().__init__(f"{option_name(question)}: {reason}")
+    def __init__(self, question: Question, reason: str, source: str | None = None) -> None:
+        # An answer from a file is that file's fault, not its flag's.
+        where = f"{source}: {question.name}" if source else option_name(question)
+        super().__init__(f"{where}: {reason}")
         self.question = question
         self.reason = reason
 
@@ -50,7 +52,8 @@ class Resolution:
     answers: dict[str, Any]
     """What the user chose (or accepted), for every question that applies."""
     computed: dict[str, Any] = field(default_factory=dict)
-    """Values copier.yml derives from the answers (`when: false`), such as package_name."""
+    """Values rendered but not recorded: copier.yml's derived values (`when: false`), such as
+    package_name, and the defaults of questions these answers do not ask."""
     ignored: list[Question] = field(default_factory=list)
     """Questions answered by the user that do not apply to the other answers."""
 
@@ -133,16 +136,25 @@ class Questionnaire:
         use_defaults: bool,
         ask: Asker | None = None,
         default_overrides: Mapping[str, Any] | None = None,
+        sources: Mapping[str, str] | None = None,
+        checks: Mapping[str, Callable[[Any], str | None]] | None = None,
     ) -> Resolution:
         """Answer every question that applies, in copier's order.
 
         `given` answers win; the rest come from `ask` (a person at a terminal) or, with
-        `use_defaults`, from the defaults. Raises InvalidAnswer or MissingAnswers.
+        `use_defaults`, from the defaults. `sources` names the file a given answer came from,
+        when not from its flag, for the error message; `checks` adds checks of the
+        caller's to an answer's own (the destination a name makes), run as soon as it is
+        given or typed. Raises InvalidAnswer or MissingAnswers.
         """
+        sources = sources or {}
+        checks = checks or {}
         unknown = sorted(set(given) - {question.name for question in self.questions})
         if unknown:
             known = ", ".join(q.name for q in self.questions if not q.computed)
-            raise UsageError(f"unknown question(s) {', '.join(unknown)}; known: {known}")
+            files = sorted({sources[name] for name in unknown if name in sources})
+            where = "".join(f"{file}: " for file in files)
+            raise UsageError(f"{where}unknown question(s) {', '.join(unknown)}; known: {known}")
         overrides = default_overrides or {}
         context: dict[str, Any] = {}
         answers: dict[str, Any] = {}
@@ -156,9 +168,19 @@ class Questionnaire:
             if not self.applies(question, context):
                 if question.name in given:
                     ignored.append(question)
+                if question.default is not None:
+                    # As copier does: a question that is not asked still renders its default,
+                    # which the answers file does not record.
+                    context[question.name] = computed[question.name] = self.default(
+                        question, context
+                    )
                 continue
+            where = sources.get(question.name)
             if question.name in given:
-                value = self.cast(question, given[question.name])
+                try:
+                    value = self.cast(question, given[question.name])
+                except InvalidAnswer as error:
+                    raise InvalidAnswer(question, error.reason, where) from None
             else:
                 value = (
                     self.cast(question, overrides[question.name])
@@ -166,25 +188,31 @@ class Questionnaire:
                     else self.default(question, context)
                 )
                 if ask is not None and not use_defaults:
-                    value = self.cast(
-                        question, ask(question, value, self._validator(question, context))
-                    )
+                    validate = self._validator(question, context, checks.get(question.name))
+                    value = self.cast(question, ask(question, value, validate))
                 elif not use_defaults:
                     missing.append(question)
-            if question not in missing and (reason := self.problem(question, value, context)):
-                raise InvalidAnswer(question, reason)
+            if question not in missing and (
+                reason := self.problem(question, value, context)
+                or (question.name in checks and checks[question.name](value))
+            ):
+                raise InvalidAnswer(question, reason, where)
             answers[question.name] = context[question.name] = value
         if missing:
             raise MissingAnswers(missing)
         return Resolution(answers, computed, ignored)
 
     def _validator(
-        self, question: Question, context: Mapping[str, Any]
+        self,
+        question: Question,
+        context: Mapping[str, Any],
+        check: Callable[[Any], str | None] | None,
     ) -> Callable[[Any], str | None]:
         def validate(raw: Any) -> str | None:
             try:
-                return self.problem(question, self.cast(question, raw), context)
+                value = self.cast(question, raw)
             except InvalidAnswer as error:
                 return error.reason
+            return self.problem(question, value, context) or (check(value) if check else None)
 
         return validate

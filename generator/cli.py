@@ -5,14 +5,14 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from . import VERSION_LINE
-from .errors import GeneratorError, Interrupted
-from .questions import PYTHON_TYPES, Question, load_questions
+from .errors import GeneratorError, Interrupted, UsageError
+from .questions import Question, default_text, load_questions
 from .typer_speedup import skip_coercing_missing_values
 
 
@@ -25,6 +25,24 @@ class _ShorthandContext(typer.Context):
 
 class _CreateCommand(TyperCommand):
     context_class = _ShorthandContext
+
+    def format_options(self, ctx: typer.Context, formatter: Any) -> None:
+        """Options in their help panels, as typer's rich help would group them, in plain text.
+
+        Plain text, because rich's table cuts long option names in an 80-column help.
+        """
+        sections: dict[str, list[tuple[str, str]]] = {}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            default = "Arguments" if param.param_type_name == "argument" else "Options"
+            sections.setdefault(getattr(param, "rich_help_panel", None) or default, []).append(
+                record
+            )
+        for title, records in sections.items():
+            with formatter.section(title):
+                formatter.write_dl(records)
 
 
 class _Group(TyperGroup):
@@ -46,6 +64,10 @@ class _Group(TyperGroup):
             return super().invoke(ctx)
 
 
+# click's usage error (unknown option, missing value), reached through typer's public API.
+_ClickUsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
 @contextmanager
 def _interrupt_said() -> Iterator[None]:
     from . import interrupts
@@ -55,6 +77,10 @@ def _interrupt_said() -> Iterator[None]:
     except KeyboardInterrupt:
         _say(interrupts.stopped("nothing changed"))
         raise typer.Exit(interrupts.exit_code()) from None
+    except _ClickUsageError as error:  # one line, as every other error: no usage box
+        where = error.ctx.command_path if error.ctx else "new-app"
+        _say(f"error: {error.format_message().rstrip('.')} (see `{where} --help`)")
+        raise typer.Exit(2) from None
 
 
 app = typer.Typer(
@@ -81,15 +107,38 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _question_option(question: Question) -> inspect.Parameter:
+ANSWERS = "Answers (asked at a terminal when not given)"
+WRITING = "Where and how to write"
+CHANGES = "Answers to change (the others stay as recorded)"
+
+
+def _question_option(
+    question: Question, questions: list[Question], *, panel: str
+) -> inspect.Parameter:
     choices = [str(choice.value) for choice in question.choices]
+    notes = []
+    if question.bounds:
+        notes.append(f"{question.bounds[0]} to {question.bounds[1]}")
+    if panel == ANSWERS and (default := default_text(question, questions)):
+        notes.append(f"default: {default}")
+    help_text = question.help
+    if notes:
+        help_text += f"  [{'; '.join(notes)}]"  # as click shows its own defaults
+
+    def complete(incomplete: str) -> list[str]:
+        return [choice for choice in choices if choice.startswith(incomplete)]
+
     option = typer.Option(
         question.flag,
-        help=question.help,
+        help=help_text,
         show_default=False,
-        rich_help_panel="Answers (asked when not given)",
+        metavar="[" + "|".join(choices) + "]" if choices else question.type.upper(),
+        autocompletion=complete if choices else None,
+        rich_help_panel=panel,
     )
-    value_type = Literal[tuple(choices)] if choices else PYTHON_TYPES.get(question.type, str)
+    # Given as text and checked by the Questionnaire, as a prompt's answer is: the same
+    # messages for a flag, a data file and a prompt (typer's own would be pydantic's).
+    value_type = bool if question.type == "bool" else str
     annotation = Optional[value_type]  # noqa: UP045
     return inspect.Parameter(
         question.name,
@@ -101,30 +150,61 @@ def _question_option(question: Question) -> inspect.Parameter:
 
 def create_command(
     name: Annotated[
-        str, typer.Argument(metavar="NAME", help="Project name: the directory to create.")
-    ],
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            metavar="NAME",
+            help="Project name: the directory to create ('.' for the current directory, "
+            "named after it). Asked for when not given.",
+            show_default=False,
+        ),
+    ] = None,
     defaults: Annotated[
-        bool, typer.Option("--defaults", "-y", help="Take the default for every answer not given.")
+        bool,
+        typer.Option(
+            "--defaults",
+            "-y",
+            help="Take the default for every answer not given.",
+            rich_help_panel=ANSWERS,
+        ),
     ] = False,
     data_file: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option(help="YAML or JSON file of answers (flags win).", dir_okay=False),
+        typer.Option(
+            help="YAML or JSON file of answers (flags win).",
+            rich_help_panel=ANSWERS,
+        ),
     ] = None,
-    output_dir: Annotated[Path, typer.Option(help="Where to create the project.")] = Path(),
+    output_dir: Annotated[
+        Path,
+        typer.Option(
+            help="Where to create the project (made when missing).", rich_help_panel=WRITING
+        ),
+    ] = Path(),
     force: Annotated[
         bool,
         typer.Option(
             "--force",
             help="Write into an existing non-empty directory: the template's files replace "
             "same-named ones; nothing else is touched.",
+            rich_help_panel=WRITING,
         ),
     ] = False,
     pretend: Annotated[
-        bool, typer.Option("--pretend", help="List what would be written; write nothing.")
+        bool,
+        typer.Option(
+            "--pretend", help="List what would be written; write nothing.", rich_help_panel=WRITING
+        ),
     ] = False,
-    git: Annotated[bool, typer.Option(help="git init and commit the new project.")] = True,
+    git: Annotated[
+        bool, typer.Option(help="git init and commit the new project.", rich_help_panel=WRITING)
+    ] = True,
     json_output: Annotated[
-        bool, typer.Option("--json", help="Print a JSON summary on stdout (messages on stderr).")
+        bool,
+        typer.Option(
+            "--json",
+            help="Print a JSON summary on stdout (messages on stderr).",
+            rich_help_panel=WRITING,
+        ),
     ] = False,
     version: Annotated[
         Optional[bool],  # noqa: UP045
@@ -208,6 +288,9 @@ def check_command(
     _run(action, interrupted="nothing changed")
 
 
+FORMATS = ("text", "json")
+
+
 def doctor_command(
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045
@@ -222,7 +305,13 @@ def doctor_command(
         typer.Option(metavar="CODES", help="Skip these rules (comma-separated, repeatable)."),
     ] = None,
     output_format: Annotated[
-        Literal["text", "json"], typer.Option("--format", help="Output format.")
+        str,
+        typer.Option(
+            "--format",
+            metavar="[text|json]",
+            help="Output format.",
+            autocompletion=lambda incomplete: [f for f in FORMATS if f.startswith(incomplete)],
+        ),
     ] = "text",
     explain: Annotated[
         Optional[str],  # noqa: UP045
@@ -257,6 +346,9 @@ def doctor_command(
 
     def action() -> int:
         from .doctor import run_doctor
+
+        if output_format not in FORMATS:
+            raise UsageError(f"--format: {output_format!r} is not one of: {', '.join(FORMATS)}")
 
         return run_doctor(
             paths or [Path()],
@@ -301,10 +393,14 @@ def _run(action: Callable[[], int | None], *, interrupted: str) -> None:
         raise typer.Exit(code)
 
 
-def _with_question_flags(function: Any, questions: list[Question]) -> Any:
+def _with_question_flags(function: Any, questions: list[Question], *, panel: str) -> Any:
     signature = inspect.signature(function)
     fixed = [p for p in signature.parameters.values() if p.kind is not p.VAR_KEYWORD]
-    flags = [_question_option(q) for q in questions if not q.computed and q.name != "project_name"]
+    flags = [
+        _question_option(q, questions, panel=panel)
+        for q in questions
+        if not q.computed and q.name != "project_name"
+    ]
     function.__signature__ = signature.replace(parameters=[*fixed, *flags])
     return function
 
@@ -315,11 +411,23 @@ def main() -> None:
     except (OSError, ValueError) as error:
         _say(f"error: cannot read the template's copier.yml: {error} (reinstall gradio-forge)")
         sys.exit(1)
-    app.command("create", cls=_CreateCommand, hidden=True)(
-        _with_question_flags(create_command, questions)
+    commands = {
+        "update": _with_question_flags(update_command, questions, panel=CHANGES),
+        "check": check_command,
+        "doctor": doctor_command,
+    }
+    # `new-app --help` is the create command's help: it names the other commands too.
+    listed = "\n\n".join(
+        f"new-app {name}: {(inspect.getdoc(function) or '').splitlines()[0]}"
+        for name, function in commands.items()
     )
-    app.command("update")(_with_question_flags(update_command, questions))
-    app.command("check")(check_command)
-    app.command("doctor")(doctor_command)
+    app.command(
+        "create",
+        cls=_CreateCommand,
+        hidden=True,
+        epilog=f"Other commands (see `new-app COMMAND --help`):\n\n{listed}",
+    )(_with_question_flags(create_command, questions, panel=ANSWERS))
+    for name, function in commands.items():
+        app.command(name)(function)
     skip_coercing_missing_values()
     app(prog_name="new-app")

@@ -8,7 +8,8 @@ the template produces when the caller passes `force=True`; a failure part way un
 import errno
 import os
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,12 +68,16 @@ def create(
         use_defaults=True,
         default_overrides={} if authors_given else default_answers_from_git(),
     )
-    _check_destination(target, force=force)
+    if problem := destination_problem(target, force=force):
+        raise UsageError(problem)
     # A directory that already held files is the user's: no repository is forced on it.
     wants_git = git_init and not (target.is_dir() and any(target.iterdir()))
-    commit = wants_git and git.available() and not git.owned_by_enclosing_repository(target)
     # Beside the destination: the same file system, so moving in is renaming.
-    with interrupts.scratch_directory(target.parent, prefix=".new-app-") as staging:
+    with (
+        _parents_made(target.parent, keep=not pretend),
+        interrupts.scratch_directory(target.parent, prefix=".new-app-") as staging,
+    ):
+        commit = wants_git and git.available() and not git.owned_by_enclosing_repository(target)
         project = staging / "project"
         try:
             files = _render(project, resolved.answers, source)
@@ -133,29 +138,50 @@ def _disk_full(error: OSError) -> bool:
     return error.errno in {errno.ENOSPC, errno.EDQUOT}
 
 
-def _check_destination(target: Path, *, force: bool) -> None:
-    parent = target.parent
+def destination_problem(target: Path, *, force: bool) -> str | None:
+    """Why new-app must not create a project in `target`, or None. Missing parents are fine."""
     existing = next(path for path in target.parents if path.exists())
     if not existing.is_dir():
-        raise UsageError(f"{existing} is a file, not a directory: choose another place")
-    if existing != parent:
-        raise UsageError(f"{parent} does not exist: create it first, or pick another place")
+        return f"{existing} is a file, not a directory: choose another place"
     if target.is_symlink() and not target.exists():
-        raise UsageError(f"{target} is a broken symbolic link: remove it, or choose another name")
+        return f"{target} is a broken symbolic link: remove it, or choose another name"
     if target.exists() and not target.is_dir():
-        raise UsageError(f"{target} is a file, not a directory: choose another name")
+        return f"{target} is a file, not a directory: choose another name"
     writable = os.R_OK | os.W_OK | os.X_OK
-    for directory in (target, parent):
+    for directory in (target, existing):
         if directory.is_dir() and not os.access(directory, writable):
-            raise UsageError(
+            return (
                 f"cannot write in {directory}: pick a directory you can write to, "
                 "or fix its permissions"
             )
     if target.is_dir() and any(target.iterdir()) and not force:
-        raise UsageError(
+        return (
             f"{target} already exists and is not empty: choose another name, or pass --force "
             "to write the template's files into it (other files are left alone)"
         )
+    return None
+
+
+@contextmanager
+def _parents_made(directory: Path, *, keep: bool) -> Iterator[None]:
+    """Create `directory` and its missing parents; remove them again unless `keep` and done."""
+    missing = [path for path in (directory, *directory.parents) if not path.exists()]
+    ok = False
+    try:
+        for path in reversed(missing):
+            try:
+                path.mkdir()
+            except OSError as error:
+                raise GeneratorError(
+                    f"could not create {path}: {error.strerror or error}; pick another place"
+                ) from error
+        yield
+        ok = True
+    finally:
+        if not (ok and keep):
+            for path in missing:
+                with suppress(OSError):  # only if empty: nothing of anyone else's goes
+                    path.rmdir()
 
 
 def _render(staging: Path, answers: Mapping[str, Any], source: TemplateSource) -> list[str]:

@@ -1,5 +1,6 @@
 """The questions of copier.yml as plain data: the CLI's flags and prompts come from here."""
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,8 @@ from .template_source import copier_yml
 
 # copier's question types that a flag or a prompt can take.
 PYTHON_TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}
+# How copier.yml's validators bound a number: `{% if n < 1 or n > 64 %}`.
+_RANGE = re.compile(r"(\w+) < (-?\d+) or \1 > (-?\d+)")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,29 @@ class Question:
     @property
     def flag(self) -> str:
         return "--" + self.name.replace("_", "-")
+
+    @property
+    def bounds(self) -> tuple[int, int] | None:
+        """The smallest and largest number the validator accepts, if it bounds one."""
+        found = _RANGE.search(self.validator)
+        return (int(found[2]), int(found[3])) if found and found[1] == self.name else None
+
+
+def default_text(question: Question, questions: list[Question]) -> str | None:
+    """The default as help shows it, without rendering: a Jinja default names what it follows."""
+    default = question.default
+    if default is None or default == "":
+        return None
+    if isinstance(default, str) and "{" in default:
+        follows = [
+            "NAME" if other.name == "project_name" else other.flag
+            for other in questions
+            if other is not question
+            and not other.computed
+            and re.search(rf"\b{other.name}\b", default)
+        ]
+        return f"depends on {', '.join(follows)}" if follows else None
+    return str(default)
 
 
 def parse_questions(config: dict[str, Any]) -> list[Question]:

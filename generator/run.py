@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from . import interrupts
 from .answers import Questionnaire
 from .errors import UsageError
-from .project import Result, create, default_answers_from_git
+from .project import Result, create, default_answers_from_git, destination_problem
 from .questions import load_questions
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def interactive() -> bool:
 
 
 def run_create(
-    name: str,
+    name: str | None,
     flags: dict[str, Any],
     *,
     defaults: bool,
@@ -50,22 +50,72 @@ def run_create(
     git_init: bool,
     json_output: bool,
 ) -> None:
-    given = {**(read_data_file(data_file) if data_file else {}), **flags, "project_name": name}
+    from_file = read_data_file(data_file) if data_file else {}
+    given = {**from_file, **flags}
+    sources = {key: str(data_file) for key in from_file if key not in flags}
+    asking = not defaults and interactive()
+
+    def destination_of(project_name: str) -> Path:
+        return output_dir.absolute() if name == "." else output_dir.absolute() / project_name
+
+    if name == ".":  # the current (or output) directory itself, named after it
+        given["project_name"] = destination_of("").name
+        sources.pop("project_name", None)
+    elif name is not None:
+        given["project_name"] = name
+        sources.pop("project_name", None)
+    elif not asking and "project_name" not in given:
+        raise UsageError(
+            "give the project a NAME: `new-app NAME`, or `new-app .` for the current directory"
+        )
     ask = None
-    if not defaults and interactive():
+    if asking:
         from .prompts import ask
     resolution = Questionnaire(load_questions()).resolve(
-        given, use_defaults=defaults, ask=ask, default_overrides=default_answers_from_git()
+        given,
+        use_defaults=defaults,
+        ask=ask,
+        default_overrides=default_answers_from_git(),
+        sources=sources,
+        # Checked as soon as the name is known: before any other question is asked.
+        checks={
+            "project_name": lambda value: destination_problem(destination_of(value), force=force)
+        },
     )
     for question in resolution.ignored:
         print(f"note: {question.flag} does not apply to these answers; ignored", file=sys.stderr)
+    # Looked for now, while a Ctrl-C still means nothing was written; said once the project
+    # is made, so a refusal stays one line.
+    warning = missing_python(resolution.answers["python_version"])
     result = create(
-        output_dir / name, resolution.answers, force=force, pretend=pretend, git_init=git_init
+        destination_of(resolution.answers["project_name"]),
+        resolution.answers,
+        force=force,
+        pretend=pretend,
+        git_init=git_init,
     )
     with interrupts.held():  # the project is complete: say so, even to a Ctrl-C
         if json_output:
             print(json.dumps(summary(result), indent=2))
+        if warning:
+            print(warning, file=sys.stderr)
         report(result, git_init=git_init)
+
+
+def missing_python(version: str) -> str | None:
+    """A warning when the project's Python is not on this machine, where its next steps run."""
+    import subprocess
+
+    try:
+        # Run, not only looked up: a pyenv shim is on PATH for versions it does not activate.
+        subprocess.run([f"python{version}", "-c", ""], check=True, capture_output=True, timeout=10)
+        return None
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return (
+        f"warning: python{version} is not on this machine: install Python {version} to run "
+        "the project here, or choose another --python-version"
+    )
 
 
 def parse_data(pairs: list[str]) -> dict[str, str]:
@@ -196,9 +246,15 @@ def report(result: Result, *, git_init: bool) -> None:
         say("note: no git commit made: the directory already had files, or is in a repository.")
         say("      Commit the project yourself before running template updates.")
     say("\nNext steps:")
-    say(f"  cd {_shell_path(result.destination)}")
-    say('  python3 -m venv .venv && . .venv/bin/activate && pip install -e ".[dev]"')
+    if (where := _shell_path(result.destination)) != ".":
+        say(f"  cd {where}")
+    python = f"python{answers['python_version']}"
+    say(f'  {python} -m venv .venv && . .venv/bin/activate && pip install -e ".[dev]"')
     say("  cp .env.example .env               # then fill it in")
+    if answers["app_type"] == "chat" and answers["chat_backend"] == "hf-inference":
+        say("  # in .env: HF_TOKEN, a token from https://huggingface.co/settings/tokens")
+    elif answers["app_type"] == "chat" and answers["chat_backend"] == "openai-compatible":
+        say("  # in .env: OPENAI_API_KEY, the key of the server at OPENAI_BASE_URL")
     if answers["auth"] == "password":
         say(f"  python -m {result.package_name} hash-password   # paste its line into .env")
     say("  python app.py                      # then open http://127.0.0.1:7860")

@@ -7,6 +7,9 @@ from typing import Any
 
 import copier
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from packaging.requirements import InvalidRequirement, Requirement
 
 from generator.answers import InvalidAnswer, MissingAnswers, Questionnaire
 from generator.errors import UsageError
@@ -23,7 +26,14 @@ def resolve(**given: Any) -> dict[str, Any]:
 
 def test_questions_come_from_copier_yml_in_order() -> None:
     names = [question.name for question in load_questions()]
-    assert names[:4] == ["project_name", "package_name", "one_line_refused", "title"]
+    # The import names come first: project_name's validator reads them.
+    assert names[:5] == [
+        "dependency_imports",
+        "project_name",
+        "package_name",
+        "one_line_refused",
+        "title",
+    ]
     assert {"app_type", "deploy_target", "auth", "max_queue_size", "python_version"} <= set(names)
     deploy = QUESTIONNAIRE.by_name("deploy_target")
     assert [c.value for c in deploy.choices] == ["local", "spaces", "docker", "server"]
@@ -48,9 +58,19 @@ def test_defaults_are_rendered_from_earlier_answers() -> None:
     assert answers["max_queue_size"] == 64
     assert "root_path" not in answers  # only for docker and server
     assert resolve(deploy_target="server")["root_path"] == "/demo"
-    assert QUESTIONNAIRE.resolve({"project_name": "my-app"}, use_defaults=True).computed == {
+    computed = QUESTIONNAIRE.resolve({"project_name": "my-app"}, use_defaults=True).computed
+    assert {"fastapi", "numpy", "pydantic", "requests"} <= set(computed.pop("dependency_imports"))
+    # The questions these answers do not ask render their defaults, unrecorded, as copier's do.
+    assert computed.pop("max_upload_mb") == 10
+    assert computed.pop("root_path") == "/my-app"
+    assert computed.pop("chat_backend") == "echo"
+    skipped = ("system_prompt", "openai_base_url", "chat_model", "domain", "model_id")
+    for name in (*skipped, "space_hardware"):
+        assert computed.pop(name) == QUESTIONNAIRE.default(QUESTIONNAIRE.by_name(name), {}), name
+    assert computed == {
         "package_name": "my_app",
         "one_line_refused": r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]",
+        "python_distribution": "Debian 12",
         "gradio_version": "6.31.0",
         "runtime_requirements": [
             "gradio>=6.31.0,<7",
@@ -122,7 +142,7 @@ BAD_ANSWERS = [
     {"description": "x" * 201},
     {"author_email": "nobody"},
     {"max_queue_size": 0},
-    {"max_upload_mb": 5000},
+    {"app_type": "multi-step", "max_upload_mb": 5000},
     {"concurrency_limit": 65},
     {"deploy_target": "docker", "root_path": "no-slash"},
     {"deploy_target": "server", "domain": "bad domain"},
@@ -170,3 +190,102 @@ def test_compiled_expressions_are_kept_and_a_broken_cache_is_no_error(tmp_path: 
             assert (result.returncode, result.stdout.strip(), result.stderr) == (0, expected, "")
         cached = home / ".cache/gradio-forge/jinja/questions-sandboxed.cache"
         assert cached.is_file() == kept
+
+
+@pytest.mark.parametrize("name", ["fastapi", "numpy", "pydantic", "requests", "Gradio"])
+def test_names_of_the_projects_own_dependencies_are_refused(name: str) -> None:
+    """A package named after a dependency would hide it: ImportError at start."""
+    with pytest.raises(InvalidAnswer, match="is a module the project depends on"):
+        QUESTIONNAIRE.resolve({"project_name": name}, use_defaults=True)
+
+
+def test_plain_copier_refuses_them_too(tmp_path: Path) -> None:
+    """The rule lives in copier.yml, so copier itself applies it."""
+    with pytest.raises(ValueError, match="is a module the project depends on"):
+        copier.run_copy(
+            str(REPO),
+            tmp_path / "numpy",
+            data={"project_name": "numpy"},
+            defaults=True,
+            quiet=True,
+            vcs_ref="HEAD",
+        )
+    assert not (tmp_path / "numpy").exists()
+
+
+def test_dependency_imports_follow_the_installed_metadata(project_env: str) -> None:
+    """copier.yml's list is what the requirements' metadata says, once they are installed."""
+    script = REPO / "scripts" / "dependency_imports.py"
+    result = subprocess.run([project_env, str(script), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+@given(st.from_regex(r"[A-Za-z][A-Za-z0-9_-]{0,39}", fullmatch=True))
+@settings(max_examples=300, deadline=None)
+def test_accepted_names_are_valid_distribution_names(name: str) -> None:
+    """The name check agrees with packaging: what it accepts, pip can install."""
+    try:  # PEP 508's name, as packaging parses it (every packaging version this allows)
+        valid = Requirement(name).name == name
+    except InvalidRequirement:
+        valid = False
+    problem = QUESTIONNAIRE.problem(QUESTIONNAIRE.by_name("project_name"), name, {})
+    if not valid:
+        assert problem, f"{name!r} is not a valid distribution name but was accepted"
+
+
+@pytest.mark.parametrize("name", ["my-app-", "my_app_", "a-"])
+def test_names_that_are_not_distribution_names_are_refused(name: str) -> None:
+    with pytest.raises(InvalidAnswer, match="End the name with a letter or digit"):
+        QUESTIONNAIRE.resolve({"project_name": name}, use_defaults=True)
+
+
+def _asked(**given: Any) -> list[str]:
+    """The questions a person at a terminal is asked, given these answers."""
+    asked: list[str] = []
+
+    def ask(question: Question, default: Any, validate: Any) -> Any:
+        asked.append(question.name)
+        return default
+
+    QUESTIONNAIRE.resolve({"project_name": "demo", **given}, use_defaults=False, ask=ask)
+    return asked
+
+
+def test_only_the_questions_that_matter_are_asked() -> None:
+    assert "max_upload_mb" not in _asked(app_type="single-function")  # no file input
+    assert "max_upload_mb" in _asked(app_type="multi-step")
+    echo = _asked(app_type="chat", chat_backend="echo")
+    assert "system_prompt" not in echo and "chat_model" not in echo  # no model to instruct
+    openai = _asked(app_type="chat", chat_backend="openai-compatible")
+    assert {"system_prompt", "openai_base_url", "chat_model"} <= set(openai)
+    hf = _asked(app_type="chat", chat_backend="hf-inference")
+    assert "chat_model" in hf and "openai_base_url" not in hf
+
+
+def test_a_question_not_asked_still_renders_its_default() -> None:
+    resolution = QUESTIONNAIRE.resolve(
+        {"project_name": "demo", "app_type": "chat"}, use_defaults=True
+    )
+    assert "system_prompt" not in resolution.answers  # not recorded, as copier does not
+    assert resolution.computed["system_prompt"] == QUESTIONNAIRE.by_name("system_prompt").default
+    assert resolution.computed["max_upload_mb"] == 10
+
+
+def test_prompts_read_as_questions() -> None:
+    for question in QUESTIONNAIRE.questions:
+        if not question.computed:
+            assert question.help.split(" (")[0].endswith("?"), question.help
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("openai_base_url", "localhost:11434", "Enter a URL like"),
+        ("openai_base_url", "http://a b/v1", "Enter a URL like"),
+        ("chat_model", "", "Enter a model name"),
+        ("chat_model", "it's", "Enter a model name"),
+    ],
+)
+def test_model_server_answers_are_checked(name: str, value: str, message: str) -> None:
+    with pytest.raises(InvalidAnswer, match=message):
+        resolve(app_type="chat", chat_backend="openai-compatible", **{name: value})

@@ -35,7 +35,7 @@ def test_only_the_chosen_backend_is_a_dependency(project: Path) -> None:
 def test_system_prompt_survives_rendering(
     prompt: str, render: Callable[..., Path], project_env: str
 ) -> None:
-    project = render(app_type="chat", system_prompt=prompt)
+    project = render(app_type="chat", chat_backend="openai-compatible", system_prompt=prompt)
     package = project.name.replace("-", "_")
     # The settings default, and the value .env.example gives once copied to .env.
     script = (

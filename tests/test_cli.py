@@ -103,7 +103,16 @@ def test_flags_become_answers(tmp_path: Path) -> None:
 
 def test_data_file_supplies_answers_and_flags_win(tmp_path: Path) -> None:
     data = tmp_path / "answers.json"
-    data.write_text(json.dumps({"deploy_target": "docker", "max_upload_mb": 50, "auth": "none"}))
+    data.write_text(
+        json.dumps(
+            {
+                "app_type": "multi-step",
+                "deploy_target": "docker",
+                "max_upload_mb": 50,
+                "auth": "none",
+            }
+        )
+    )
     result = run_cli(
         "boxed", "-y", "--no-git", "--data-file", str(data), "--max-upload-mb", "5", cwd=tmp_path
     )
@@ -189,7 +198,7 @@ def test_missing_answers_without_a_terminal_list_the_flags(tmp_path: Path) -> No
         ("deploy_target: [unclosed", "not valid YAML or JSON at line 1"),
         ("- a list\n- not a mapping\n", "expected a mapping"),
         ("colour: blue\n", "unknown question(s) colour"),
-        ("deploy_target: mars\n", "--deploy-target: 'mars' is not one of"),
+        ("deploy_target: mars\n", "answers.yml: deploy_target: 'mars' is not one of"),
     ],
 )
 def test_broken_data_file_is_refused(tmp_path: Path, content: str, message: str) -> None:
@@ -281,3 +290,84 @@ def test_inside_a_repository_the_project_is_left_to_it_unless_ignored(tmp_path: 
     ignored = run_cli("demo", "-y", "--output-dir", "scratch", cwd=tmp_path)
     assert ignored.returncode == 0, ignored.stderr
     assert (tmp_path / "scratch" / "demo" / ".git").is_dir()
+
+
+def test_help_lists_the_commands_defaults_ranges_and_groups(tmp_path: Path) -> None:
+    from generator.questions import load_questions
+
+    result = run_cli("--help", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    # One line per option: an entry starts at "  -", its wrapped help is indented further.
+    entries = " ".join(
+        "\n" + line.strip() if line.startswith("  -") else line.strip()
+        for line in text.splitlines()
+    ).splitlines()
+    for command in ("new-app update", "new-app check", "new-app doctor"):
+        assert command in text
+    for panel in ("Answers (asked at a terminal when not given)", "Where and how to write"):
+        assert panel in text
+    # Every bounded number shows its range, every plain default shows itself.
+    for question in load_questions():
+        if question.computed or question.name == "project_name":
+            continue
+        line = next(entry for entry in entries if entry.startswith(f"{question.flag} "))
+        if question.bounds:
+            assert f"{question.bounds[0]} to {question.bounds[1]}" in line, line
+        if question.default not in (None, "") and "{" not in str(question.default):
+            # Compared without spaces: click wraps long words at their hyphens.
+            assert f"default:{question.default}".replace(" ", "") in line.replace(" ", ""), line
+    assert "[1 to 64; default: depends on --app-type]" in " ".join(entries)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["demo", "-y", "--license", "GPL"], "error: --license: 'GPL' is not one of: MIT,"),
+        (
+            ["demo", "-y", "--concurrency-limit", "abc"],
+            "error: --concurrency-limit: expected a whole number, got 'abc'",
+        ),
+        (["demo", "--bogus"], "error: No such option: --bogus (see `new-app --help`)"),
+        (["update", "--bogus"], "error: No such option: --bogus (see `new-app update --help`)"),
+        (["doctor", "--format", "xml"], "error: --format: 'xml' is not one of: text, json"),
+        (["demo", "-y", "--data-file", "."], "error: --data-file .: Is a directory"),
+    ],
+)
+def test_errors_are_one_line_in_one_style(tmp_path: Path, args: list[str], message: str) -> None:
+    result = run_cli(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(message), result.stderr
+    for wording in ("Value error", "Input should be", "Usage:", "╭"):
+        assert wording not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_dot_creates_the_project_in_the_empty_current_directory(tmp_path: Path) -> None:
+    here = tmp_path / "shop"
+    here.mkdir()
+    result = run_cli(".", "-y", cwd=here)
+    assert result.returncode == 0, result.stderr
+    assert (here / "shop" / "ui.py").is_file()  # the package is named after the directory
+    assert yaml.safe_load((here / ".copier-answers.yml").read_text())["project_name"] == "shop"
+    again = run_cli(".", "-y", cwd=here)  # no longer empty
+    assert again.returncode == 2
+    assert "already exists and is not empty" in again.stderr
+
+
+def test_missing_output_dir_is_created(tmp_path: Path) -> None:
+    pretended = run_cli("demo", "-y", "--pretend", "--output-dir", "a/b", cwd=tmp_path)
+    assert pretended.returncode == 0, pretended.stderr
+    assert list(tmp_path.iterdir()) == []  # --pretend leaves nothing, not even the directory
+    result = run_cli("demo", "-y", "--output-dir", "a/b", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "a" / "b" / "demo" / "app.py").is_file()
+
+
+def test_no_name_without_a_terminal_says_how_to_give_one(tmp_path: Path) -> None:
+    result = run_cli("-y", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "error: give the project a NAME: `new-app NAME`, or `new-app .` for the current directory"
+    )
