@@ -64,6 +64,7 @@ def test_defaults_are_rendered_from_earlier_answers() -> None:
     assert computed.pop("max_upload_mb") == 10
     assert computed.pop("root_path") == "/my-app"
     assert computed.pop("chat_backend") == "echo"
+    assert computed.pop("max_request_kb") == 1024  # a few MiB for multi-step's pasted text
     skipped = ("system_prompt", "openai_base_url", "chat_model", "domain", "model_id")
     for name in (*skipped, "space_hardware"):
         assert computed.pop(name) == QUESTIONNAIRE.default(QUESTIONNAIRE.by_name(name), {}), name
