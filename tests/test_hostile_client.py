@@ -137,13 +137,23 @@ def log_in(client: httpx.Client, password: str = PASSWORD, user: str = USER) -> 
     return client.post("login", data={"username": user, "password": password})
 
 
+@pytest.fixture(scope="module")
+def members(target: Target) -> Iterator[dict[str, httpx.Client]]:
+    """One logged-in browser per door, shared: nginx allows an address few logins a minute."""
+    with ExitStack() as stack:
+        clients = {}
+        for name, door in target.doors.items():
+            client = stack.enter_context(door.client(headers={"Origin": door.origin}))
+            answer = log_in(client)
+            assert answer.status_code == 200, answer.text
+            clients[name] = client
+        yield clients
+
+
 @pytest.fixture
-def member(door: Door) -> Iterator[httpx.Client]:
+def member(door: Door, members: dict[str, httpx.Client]) -> httpx.Client:
     """A browser of the app's own origin at this door, logged in."""
-    with door.client(headers={"Origin": door.origin}) as client:
-        answer = log_in(client)
-        assert answer.status_code == 200, answer.text
-        yield client
+    return members[door.name]
 
 
 def log_events(app: RunningApp, name: str) -> list[dict[str, Any]]:
@@ -384,6 +394,86 @@ def test_a_stream_of_invalid_inputs_does_not_fill_the_log(door: Door, member: ht
     lines = added.count("invalid_input")
     print(f"\nHOSTILE-LOG {door.name}: 200 invalid inputs in {seconds:.1f} s, {lines} log lines")
     assert lines <= 20 + seconds + 1  # a burst of 20, then one a second
+
+
+def test_a_member_cannot_name_a_file_of_the_server(
+    door: Door, member: httpx.Client, tmp_path: Path
+) -> None:
+    """Gradio copies any file a request names into its cache and serves it back, unless the
+    app was launched by Gradio itself; and it fetches a URL named there."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the server's own file")
+    before = door.app.log()
+    started = time.monotonic()
+    for path in (str(secret), "/proc/self/environ", "https://unresolvable.invalid/x.txt") * 10:
+        file = {"path": path, "url": path, "meta": {"_type": "gradio.FileData"}}
+        answer = member.post(
+            "gradio_api/run/predict", json={"fn_index": 0, "data": [file, 3], "session_hash": "x"}
+        )
+        assert "upload it first" in answer.text, answer.text
+        assert "server's own file" not in answer.text and "/gradio_api/file=" not in answer.text
+    added = door.app.log()[len(before) :]
+    assert "Traceback" not in added and "unresolvable" not in added
+    # Rate-limited like any refusal: a burst of 20, then one a second.
+    assert added.count("invalid_input") <= 20 + time.monotonic() - started + 1
+
+
+def test_a_large_json_body_is_refused_and_costs_no_memory(door: Door, member: httpx.Client) -> None:
+    """A JSON call may not be as large as an upload: parsed, it takes many times its size."""
+    numbers = b'{"fn_index": 0, "data": [[' + b"0," * (5 * MB) + b'0], 3], "session_hash": "x"}'
+    door.app.reset_peak_rss()
+    before = door.app.rss_bytes()
+    statuses = []
+    for _ in range(4):
+        with contextlib.suppress(httpx.TransportError):  # refused while it was still sent
+            statuses.append(member.post("gradio_api/queue/join", content=numbers).status_code)
+    grown = door.app.rss_bytes("VmHWM") - before
+    print(
+        f"\nHOSTILE-JSON {door.name}: 4 x 10 MiB JSON: {statuses}, peak RSS +{grown / MB:.1f} MiB"
+    )
+    # Caddy 2.6 answers a body its request_body cuts off mid-stream with 502 (caddyserver/caddy
+    # #5652, fixed in 2.7): refused all the same, and the app never sees it.
+    assert set(statuses) <= ({413, 502} if door.name == "caddy" else {413})
+    assert grown < 30 * MB
+    small = member.post("gradio_api/queue/join", json={"fn_index": 0, "data": ["x" * 1000, 3]})
+    assert small.status_code != 413
+
+
+def test_a_repeated_root_path_gets_no_further(door: Door, member: httpx.Client) -> None:
+    """Gradio's routing takes one more copy of the prefix off: the checks must see that path."""
+    doubled = f"{ROOT_PATH.lstrip('/')}/gradio_api"
+    for route in ("upload", "process_recording"):
+        answer = member.post(f"{doubled}/{route}", files={"files": ("a.txt", b"x" * 100)})
+        assert answer.status_code == 403, (route, answer.status_code)
+        assert member.post(f"gradio_api/{route}", files={"files": ("a", b"x")}).status_code == 403
+    with door.client() as stranger:
+        assert stranger.get(f"{doubled}/info").status_code in (401, 404)
+
+
+def test_the_login_limit_covers_login_with_a_slash(target: Target) -> None:
+    door = target.doors["nginx"]
+    with door.client("127.0.0.40", headers={"Origin": door.origin}) as client:
+        statuses = [
+            client.post("login/", data={"username": USER, "password": PASSWORD}) for _ in range(12)
+        ]
+    assert 429 in [answer.status_code for answer in statuses]
+
+
+def test_nginx_names_no_version_even_for_requests_it_cannot_read(target: Target) -> None:
+    port = int(urlsplit(target.doors["nginx"].base).port or 80)
+    for request in (b"GET / HTTP/1.1\r\n\r\n", b"GET / HTTP/9.9\r\nHost: x\r\n\r\n"):
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+            sock.sendall(request)
+            answer = sock.recv(65536)
+        assert answer.startswith(b"HTTP/1.1 4") or answer.startswith(b"HTTP/1.1 5"), answer
+        assert b"nginx/" not in answer, answer
+
+
+def test_a_user_name_cannot_start_a_log_line(door: Door) -> None:
+    forged = "x\u20282026-01-01 00:00:00,000 INFO forged: login {}\u0085INFO forged"
+    with door.client("127.0.0.41", headers={"Origin": door.origin}) as client:
+        log_in(client, "wrong", user=forged)
+    assert not [line for line in door.app.log().splitlines() if "INFO forged" in line[:40]]
 
 
 def test_members_use_the_app_through_every_door(door: Door, member: httpx.Client) -> None:
