@@ -1,5 +1,6 @@
 """The `new-app` command line. Its question flags are derived from copier.yml at start-up."""
 
+import functools
 import inspect
 import sys
 from collections.abc import Callable, Iterator
@@ -83,16 +84,6 @@ def _interrupt_said() -> Iterator[None]:
         raise typer.Exit(2) from None
 
 
-app = typer.Typer(
-    cls=_Group,
-    help="Generate a production-ready Gradio 6 app.",
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-
-@app.callback()
 def _root() -> None:
     """Generate a production-ready Gradio 6 app."""
 
@@ -394,6 +385,7 @@ def _run(action: Callable[[], int | None], *, interrupted: str) -> None:
 
 
 def _with_question_flags(function: Any, questions: list[Question], *, panel: str) -> Any:
+    """`function` as a command with a flag per question, which reach it as `**answers`."""
     signature = inspect.signature(function)
     fixed = [p for p in signature.parameters.values() if p.kind is not p.VAR_KEYWORD]
     flags = [
@@ -401,16 +393,25 @@ def _with_question_flags(function: Any, questions: list[Question], *, panel: str
         for q in questions
         if not q.computed and q.name != "project_name"
     ]
-    function.__signature__ = signature.replace(parameters=[*fixed, *flags])
-    return function
+
+    @functools.wraps(function)
+    def command(**arguments: Any) -> Any:
+        return function(**arguments)
+
+    command.__signature__ = signature.replace(parameters=[*fixed, *flags])  # type: ignore[attr-defined]
+    return command
 
 
-def main() -> None:
-    try:
-        questions = load_questions()
-    except (OSError, ValueError) as error:
-        _say(f"error: cannot read the template's copier.yml: {error} (reinstall gradio-forge)")
-        sys.exit(1)
+def build_cli(questions: list[Question]) -> typer.Typer:
+    """The `new-app` command line for these questions (a new one on each call)."""
+    app = typer.Typer(
+        cls=_Group,
+        help="Generate a production-ready Gradio 6 app.",
+        context_settings={"help_option_names": ["-h", "--help"]},
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    app.callback()(_root)
     commands = {
         "update": _with_question_flags(update_command, questions, panel=CHANGES),
         "check": check_command,
@@ -429,5 +430,14 @@ def main() -> None:
     )(_with_question_flags(create_command, questions, panel=ANSWERS))
     for name, function in commands.items():
         app.command(name)(function)
+    return app
+
+
+def main() -> None:
+    try:
+        questions = load_questions()
+    except (OSError, ValueError) as error:
+        _say(f"error: cannot read the template's copier.yml: {error} (reinstall gradio-forge)")
+        sys.exit(1)
     skip_coercing_missing_values()
-    app(prog_name="new-app")
+    build_cli(questions)(prog_name="new-app")

@@ -1,15 +1,18 @@
 """Helpers shared by the test modules."""
 
+import contextlib
 import hashlib
 import itertools
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from generator.answers import Questionnaire
 from generator.questions import load_questions
@@ -45,6 +48,26 @@ def cli_command(*args: str, env: dict[str, str] | None = None) -> tuple[list[str
         "PYTHONPATH": str(REPO),
         **(env or {}),
     }
+
+
+def invoke_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run `new-app` in this process, as typer's CliRunner does: for what needs no terminal,
+    no signals and no fresh interpreter (an error path, say). Answers as `run_cli` does."""
+    from generator.cli import build_cli
+
+    handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    previous = Path.cwd()
+    os.chdir(cwd)
+    try:
+        cli = build_cli(load_questions())
+        result = CliRunner().invoke(cli, list(args), input="", prog_name="new-app")
+    finally:
+        os.chdir(previous)
+        # A command ends by ignoring stopping signals, for its process: not for pytest's.
+        for signum, handler in handlers.items():
+            with contextlib.suppress(TypeError):
+                signal.signal(signum, handler)
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 
 
 def run_cli(

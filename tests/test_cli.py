@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .helpers import cli_command, manifest, run_cli
+from .helpers import cli_command, invoke_cli, manifest, run_cli
 
 
 def test_version_and_help(tmp_path: Path) -> None:
@@ -156,7 +156,7 @@ def test_pretend_writes_nothing(tmp_path: Path) -> None:
     ],
 )
 def test_invalid_names_are_refused(tmp_path: Path, name: str, message: str) -> None:
-    result = run_cli(name, "-y", cwd=tmp_path)
+    result = invoke_cli(name, "-y", cwd=tmp_path)
     assert result.returncode == 2
     assert message in result.stderr
     assert result.stderr.count("\n") == 1  # one line, no traceback
@@ -175,7 +175,7 @@ def test_invalid_names_are_refused(tmp_path: Path, name: str, message: str) -> N
     ],
 )
 def test_invalid_answers_are_refused(tmp_path: Path, flags: list[str], message: str) -> None:
-    result = run_cli("demo", "-y", *flags, cwd=tmp_path)
+    result = invoke_cli("demo", "-y", *flags, cwd=tmp_path)
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
@@ -183,7 +183,7 @@ def test_invalid_answers_are_refused(tmp_path: Path, flags: list[str], message: 
 
 
 def test_missing_answers_without_a_terminal_list_the_flags(tmp_path: Path) -> None:
-    result = run_cli("demo", "--auth", "none", cwd=tmp_path, timeout=30)
+    result = invoke_cli("demo", "--auth", "none", cwd=tmp_path)
     assert result.returncode == 2
     assert "--deploy-target" in result.stderr and "--defaults" in result.stderr
     listed = result.stderr.split("missing answers for ", 1)[1].split(":", 1)[0].split(", ")
@@ -204,14 +204,14 @@ def test_missing_answers_without_a_terminal_list_the_flags(tmp_path: Path) -> No
 def test_broken_data_file_is_refused(tmp_path: Path, content: str, message: str) -> None:
     data = tmp_path / "answers.yml"
     data.write_text(content)
-    result = run_cli("demo", "-y", "--data-file", str(data), cwd=tmp_path)
+    result = invoke_cli("demo", "-y", "--data-file", str(data), cwd=tmp_path)
     assert result.returncode == 2
     assert message in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.yml"]
 
 
 def test_missing_data_file_is_refused(tmp_path: Path) -> None:
-    result = run_cli("demo", "-y", "--data-file", "nope.yml", cwd=tmp_path)
+    result = invoke_cli("demo", "-y", "--data-file", "nope.yml", cwd=tmp_path)
     assert result.returncode == 2
     assert "nope.yml" in result.stderr
 
@@ -335,7 +335,7 @@ def test_help_lists_the_commands_defaults_ranges_and_groups(tmp_path: Path) -> N
     ],
 )
 def test_errors_are_one_line_in_one_style(tmp_path: Path, args: list[str], message: str) -> None:
-    result = run_cli(*args, cwd=tmp_path)
+    result = invoke_cli(*args, cwd=tmp_path)
     assert result.returncode == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(message), result.stderr
@@ -371,3 +371,26 @@ def test_no_name_without_a_terminal_says_how_to_give_one(tmp_path: Path) -> None
     assert result.stderr.strip() == (
         "error: give the project a NAME: `new-app NAME`, or `new-app .` for the current directory"
     )
+
+
+def test_the_command_line_is_built_anew_for_each_use(tmp_path: Path) -> None:
+    """Built by a factory, not by rewriting module functions: a second one in one process
+    works as the first (in-process tests, embedding)."""
+    first, second = (invoke_cli("demo", "-y", "--pretend", cwd=tmp_path) for _ in range(2))
+    assert first.returncode == second.returncode == 0, first.stderr + second.stderr
+    assert first.stderr == second.stderr and "Would write" in first.stderr
+
+
+def test_the_typer_speed_up_engages_wherever_typer_builds_pydantic_adapters() -> None:
+    """generator/typer_speedup.py patches typer internals and steps aside if they are missing:
+    this fails when a typer that still builds adapters has moved them (then fix the patch)."""
+    import importlib.util
+
+    from typer import core
+
+    from generator.typer_speedup import skip_coercing_missing_values
+
+    skip_coercing_missing_values()
+    builds_adapters = importlib.util.find_spec("typer._adapters") is not None
+    patched = getattr(getattr(core, "_TyperParameter", None), "process_value", None)
+    assert not builds_adapters or getattr(patched, "skips_missing", False)
