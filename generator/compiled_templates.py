@@ -21,9 +21,8 @@ import marshal
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
-from functools import cached_property
+from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from types import CodeType
 from typing import Any
@@ -108,54 +107,6 @@ class BytecodeCache(jinja2.BytecodeCache):
                 if isinstance(stored, dict):
                     self._entries = stored
         return self._entries
-
-
-@contextmanager
-def kept_for_copier() -> Iterator[None]:
-    """Within the block, copier reuses the code it compiled in earlier runs.
-
-    copier builds an environment per Worker (an update makes several), so the hook is its
-    Worker's `jinja_env`. A copier built otherwise compiles as it always has.
-    """
-    worker = copier_worker()
-    if worker is None:
-        yield
-        return
-    original = worker.__dict__["jinja_env"]
-    cache = _copier_cache()
-
-    def jinja_env(worker: Any) -> Environment:
-        environment = original.func(worker)
-        keep_compiled(environment, cache)
-        return environment
-
-    kept = cached_property(jinja_env)
-    kept.__set_name__(worker, "jinja_env")
-    worker.jinja_env = kept  # type: ignore[attr-defined]
-    try:
-        yield
-    finally:
-        worker.jinja_env = original  # type: ignore[attr-defined]
-
-
-def copier_worker() -> type | None:
-    """copier's Worker class if it has the shape the hook relies on, else None.
-
-    Worker lives in the internal `copier._main` from copier 9.7 (`copier.main` before), and
-    `jinja_env` must be a cached_property; with any other copier, nothing is kept, nothing breaks.
-    """
-    try:
-        from copier._main import Worker
-    except ImportError:
-        return None
-    if not isinstance(Worker.__dict__.get("jinja_env"), cached_property):
-        return None
-    return Worker
-
-
-@functools.cache
-def _copier_cache() -> BytecodeCache:
-    return BytecodeCache("copier")
 
 
 def keep_compiled(environment: Environment, cache: BytecodeCache) -> None:

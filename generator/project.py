@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__, compiled_templates, git, interrupts
+from . import __version__, git, interrupts, rendering
 from .answers import Questionnaire
 from .errors import GeneratorError, UsageError
 from .questions import load_questions
-from .template_history import TemplateSource, installed_source, template_repository
+from .template_history import TemplateSource, installed_source
 
 
 @dataclass
@@ -80,7 +80,7 @@ def create(
         commit = wants_git and git.available() and not git.owned_by_enclosing_repository(target)
         project = staging / "project"
         try:
-            files = _render(project, resolved.answers, source)
+            files = rendering.render(project, resolved.answers, source)
             if commit and not pretend:
                 # Committed before the move, so the project lands with its repository or not at all.
                 _first_commit(project, files, resolved.answers)
@@ -182,18 +182,6 @@ def _parents_made(directory: Path, *, keep: bool) -> Iterator[None]:
             for path in missing:
                 with suppress(OSError):  # only if empty: nothing of anyone else's goes
                     path.rmdir()
-
-
-def _render(staging: Path, answers: Mapping[str, Any], source: TemplateSource) -> list[str]:
-    import copier
-
-    with template_repository(source) as (src_path, vcs_ref), compiled_templates.kept_for_copier():
-        copier.run_copy(
-            src_path, staging, data=dict(answers), defaults=True, quiet=True, vcs_ref=vcs_ref
-        )
-    return sorted(
-        path.relative_to(staging).as_posix() for path in staging.rglob("*") if path.is_file()
-    )
 
 
 def _move_into_place(project: Path, target: Path, backup: Path) -> None:

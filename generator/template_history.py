@@ -29,7 +29,7 @@ from pathlib import Path
 
 from packaging.version import InvalidVersion, Version
 
-from . import __version__, git, interrupts
+from . import __version__, git
 from .errors import GeneratorError
 from .template_source import template_root
 
@@ -95,15 +95,7 @@ def template_repository(source: TemplateSource) -> Iterator[tuple[str, str]]:
         # now was left by a run stopped mid-way, and would block every later run.
         for stale in (repository / ".git").rglob("*.lock"):
             stale.unlink(missing_ok=True)
-        tag = _build(repository, source)
-        # copier's temporary files (its clone of the template, its renders) go in a directory
-        # of ours: removed whatever happens, so a Ctrl-C never leaves them behind.
-        with interrupts.scratch_directory() as scratch:
-            previous, tempfile.tempdir = tempfile.tempdir, str(scratch)
-            try:
-                yield TEMPLATE_URL, tag
-            finally:
-                tempfile.tempdir = previous
+        yield TEMPLATE_URL, _build(repository, source)
 
 
 def _build(repository: Path, source: TemplateSource) -> str:

@@ -5,7 +5,6 @@ module refuses what copier would get wrong or report poorly, and it finds the co
 leaves behind while still exiting successfully.
 """
 
-import subprocess
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -14,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from . import compiled_templates, git, interrupts
+from . import git, interrupts, rendering
 from .answers import Asker, InvalidAnswer, Questionnaire, Resolution
 from .errors import GeneratorError, Interrupted, UsageError
 from .questions import Question, load_questions
@@ -293,51 +292,24 @@ def _run_copier_update(
     source: TemplateSource,
 ) -> list[str]:
     """Run copier's update; restore the edited files it deleted and return their paths."""
-    import copier
-    from copier.errors import CopierError
-
     # Paths relative to the project, wherever it sits in its repository (ls-files, checkout and
     # `HEAD:./name` take them so; `HEAD:name` would mean the repository's root).
     tracked = git.run(project, "ls-files", "-z", "--", ".").split("\0")
-    with template_repository(source) as (src_path, _), compiled_templates.kept_for_copier():
-        try:
-            copier.run_update(
-                project,
-                data=dict(changes),
-                vcs_ref=result.to_version,
-                overwrite=True,
-                defaults=True,
-                skip_answered=True,
-                conflict="inline",
-                quiet=True,
-            )
-        except CopierError as error:
-            raise GeneratorError(f"the update failed: {error}") from None
-        except subprocess.CalledProcessError as error:
-            raise GeneratorError(f"the update failed: {error}") from None
-        except OSError as error:
-            raise GeneratorError(f"the update failed: {error.strerror or error}") from None
-        deleted = [name for name in tracked if name and not (project / name).exists()]
-        if not deleted:
-            return []
-        # copier deletes a file the new answers or version no longer produce, edited or not.
-        # Keep the ones that differ from what the old template made: they hold the user's work.
-        with tempfile.TemporaryDirectory(prefix="new-app-old-") as scratch:
-            old = Path(scratch) / project.name
-            copier.run_copy(
-                src_path,
-                old,
-                data=dict(stored),
-                defaults=True,
-                quiet=True,
-                vcs_ref=result.from_version,
-            )
-            kept = [
-                name
-                for name in deleted
-                if not (old / name).is_file()
-                or (old / name).read_bytes() != git.show(project, f"HEAD:./{name}")
-            ]
+    rendering.update(project, changes, source, version=result.to_version)
+    deleted = [name for name in tracked if name and not (project / name).exists()]
+    if not deleted:
+        return []
+    # copier deletes a file the new answers or version no longer produce, edited or not.
+    # Keep the ones that differ from what the old template made: they hold the user's work.
+    with tempfile.TemporaryDirectory(prefix="new-app-old-") as scratch:
+        old = Path(scratch) / project.name
+        rendering.render(old, stored, source, version=result.from_version)
+        kept = [
+            name
+            for name in deleted
+            if not (old / name).is_file()
+            or (old / name).read_bytes() != git.show(project, f"HEAD:./{name}")
+        ]
     if kept:
         git.run(project, "checkout", "HEAD", "--", *kept)
     return kept

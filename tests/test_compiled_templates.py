@@ -15,13 +15,9 @@ from jinja2.bccache import bc_magic
 from jinja2.sandbox import SandboxedEnvironment
 from packaging.version import Version
 
-from generator.compiled_templates import (
-    BytecodeCache,
-    _copier_cache,
-    copier_worker,
-    keep_compiled,
-)
+from generator.compiled_templates import BytecodeCache, keep_compiled
 from generator.project import create
+from generator.rendering import copier_cache, copier_worker
 
 from .helpers import worktree
 
@@ -38,9 +34,9 @@ def fresh_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
-    _copier_cache.cache_clear()
+    copier_cache.cache_clear()
     yield home
-    _copier_cache.cache_clear()
+    copier_cache.cache_clear()
 
 
 @pytest.fixture
@@ -67,8 +63,8 @@ def test_a_second_create_compiles_nothing_and_renders_the_same(
         (tmp_path / place).mkdir()
     create(tmp_path / "first" / "demo", answers, git_init=False)
     assert len(compiles) > 100  # copier.yml's expressions and the template's files
-    _copier_cache().save()  # as the process would at exit
-    _copier_cache.cache_clear()  # the next create is another process
+    copier_cache().save()  # as the process would at exit
+    copier_cache.cache_clear()  # the next create is another process
     compiles.clear()
     create(tmp_path / "second" / "demo", answers, git_init=False)
     assert compiles == []
@@ -148,8 +144,8 @@ def test_a_new_year_is_not_written_with_last_years_code(
         (tmp_path / year).mkdir()
         create(tmp_path / year / "demo", {}, git_init=False)
         assert f"Copyright (c) {year}" in (tmp_path / year / "demo" / "LICENSE").read_text()
-        _copier_cache().save()
-        _copier_cache.cache_clear()
+        copier_cache().save()
+        copier_cache.cache_clear()
 
 
 def test_filters_and_tests_run_at_each_render(fresh_home: Path) -> None:

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -606,6 +607,7 @@ def test_interrupted_update_restores_or_says_how(
     old_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, restorable: bool
 ) -> None:
     """Ctrl-C half-way through copier's work; a stale index.lock makes git refuse to restore."""
+    from generator import rendering
     from generator import update as updating
     from generator.errors import Interrupted
 
@@ -613,7 +615,7 @@ def test_interrupted_update_restores_or_says_how(
     shutil.copytree(old_project, project, symlinks=True)
     before = state(project)
 
-    def half_an_update(project: Path, *args: object) -> list[str]:
+    def half_an_update(project: Path, *args: object, **options: object) -> None:
         (project / "app.py").write_text("# half\n")
         (project / "README.md").unlink()
         (project / "new-dir").mkdir()  # untracked: `git clean -d` removes it
@@ -622,7 +624,7 @@ def test_interrupted_update_restores_or_says_how(
             (project / ".git" / "index.lock").write_text("")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(updating, "_run_copier_update", half_an_update)
+    monkeypatch.setattr(rendering, "update", half_an_update)
     with pytest.raises(Interrupted) as raised:
         updating.update(project, {"deploy_target": "server"})
     if restorable:
@@ -666,17 +668,16 @@ def ctrl_c_swallowed() -> None:
 def test_a_dropped_ctrl_c_stops_create_quietly(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    from generator import interrupts
-    from generator import project as creating
+    from generator import interrupts, rendering
 
-    render = creating._render
+    render = rendering.render
 
-    def render_then_drop_a_ctrl_c(*args: object) -> list[str]:
-        files = render(*args)
+    def render_then_drop_a_ctrl_c(*args: object, **options: Any) -> list[str]:
+        files = render(*args, **options)
         ctrl_c_in_a_finalizer()
         return files
 
-    monkeypatch.setattr(creating, "_render", render_then_drop_a_ctrl_c)
+    monkeypatch.setattr(rendering, "render", render_then_drop_a_ctrl_c)
     (tmp_path / "notes.txt").write_text("mine\n")
     before = manifest(tmp_path)
     with interrupts.watched(), pytest.raises(KeyboardInterrupt):
@@ -688,21 +689,20 @@ def test_a_dropped_ctrl_c_stops_create_quietly(
 def test_a_swallowed_ctrl_c_stops_update_and_restores(
     old_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import interrupts
+    from generator import interrupts, rendering
     from generator import update as updating
     from generator.errors import Interrupted
 
     project = tmp_path / "shop"
     shutil.copytree(old_project, project, symlinks=True)
     before = state(project)
-    copier_update = updating._run_copier_update
+    copier_update = rendering.update
 
-    def update_then_swallow_a_ctrl_c(*args: object) -> list[str]:
-        kept = copier_update(*args)
+    def update_then_swallow_a_ctrl_c(*args: Any, **options: Any) -> None:
+        copier_update(*args, **options)
         ctrl_c_swallowed()
-        return kept
 
-    monkeypatch.setattr(updating, "_run_copier_update", update_then_swallow_a_ctrl_c)
+    monkeypatch.setattr(rendering, "update", update_then_swallow_a_ctrl_c)
     with interrupts.watched(), pytest.raises(Interrupted) as raised:
         updating.update(project, {"deploy_target": "server"})
     assert raised.value.message == f"interrupted: {project} is as it was"

@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -448,17 +449,17 @@ def test_update_in_a_monorepo_removes_keeps_and_reports_paths_in_the_project(
 def test_a_failed_update_in_a_monorepo_restores_only_the_project(
     monorepo: Path, versions: tuple[TemplateSource, ...], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import update as updating
+    from generator import rendering
 
     top = monorepo.parent.parent
     before = worktree(top)
-    copier_update = updating._run_copier_update
+    copier_update = rendering.update
 
-    def fail_after_writing(*args: object) -> list[str]:
-        copier_update(*args)
+    def fail_after_writing(*args: Any, **options: Any) -> None:
+        copier_update(*args, **options)
         raise UsageError("stopped by the test")
 
-    monkeypatch.setattr(updating, "_run_copier_update", fail_after_writing)
+    monkeypatch.setattr(rendering, "update", fail_after_writing)
     with pytest.raises(UsageError) as error:
         update(monorepo, {"deploy_target": "server"}, source=versions[1])
     assert error.value.message == f"stopped by the test; {monorepo} is as it was"
