@@ -1,5 +1,7 @@
 """The few git operations a new project needs, through the git command line."""
 
+import errno
+import os
 import shutil
 import subprocess
 from collections.abc import Mapping, Sequence
@@ -97,7 +99,18 @@ def init_and_commit(
         result = _git(*args, cwd=path)
         if result.returncode != 0:
             detail = (result.stderr or result.stdout).strip().splitlines()
-            raise GeneratorError(
-                f"git {args[0] if args[0] != '-c' else 'commit'} failed: "
-                f"{detail[-1] if detail else 'no output'}"
-            )
+            said = detail[-1] if detail else "no output"
+            if _nearly_full(path):  # git names the symptom ("could not set core.filemode")
+                said = f"{os.strerror(errno.ENOSPC)} ({said})"
+            raise GeneratorError(f"git {args[0] if args[0] != '-c' else 'commit'} failed: {said}")
+
+
+def _nearly_full(path: Path) -> bool:
+    """Whether the file system of `path` has less than 1 MiB or no inode left."""
+    try:
+        stats = os.statvfs(path)
+    except OSError:
+        return False
+    return stats.f_bavail * stats.f_frsize < 1024 * 1024 or (
+        stats.f_files > 0 and stats.f_favail == 0
+    )
