@@ -208,7 +208,7 @@ def create_command(
     """Create a new Gradio app in NAME. Questions not answered by flags are asked."""
 
     def action() -> None:
-        from .run import run_create
+        from .commands import run_create
 
         run_create(
             name,
@@ -249,7 +249,7 @@ def update_command(
     """
 
     def action() -> int:
-        from .run import parse_data, run_update
+        from .commands import parse_data, run_update
 
         changes = {**parse_data(data or []), **_given(answers)}
         return run_update(directory, changes, pretend=pretend, json_output=json_output)
@@ -272,7 +272,7 @@ def check_command(
     """
 
     def action() -> int:
-        from .run import run_check
+        from .commands import run_check
 
         return run_check(directory, json_output=json_output)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from .template_source import copier_yml
+from .template_files import copier_yml
 
 # copier's question types that a flag or a prompt can take.
 PYTHON_TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}

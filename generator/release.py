@@ -16,8 +16,8 @@ from packaging.version import InvalidVersion, Version
 
 from . import __version__
 from .errors import GeneratorError
+from .template_files import template_root
 from .template_history import HISTORY_BUNDLE, record_release
-from .template_source import template_root
 
 PACKAGE = Path(__file__).resolve().parent
 

@@ -31,7 +31,7 @@ from packaging.version import InvalidVersion, Version
 
 from . import __version__, git
 from .errors import GeneratorError
-from .template_source import template_root
+from .template_files import template_root
 
 TEMPLATE_URL = "~/.cache/gradio-forge/template"
 HISTORY_BUNDLE = Path(__file__).resolve().parent / "template-history.bundle"

@@ -252,8 +252,8 @@ def test_disk_full_while_writing_leaves_everything_as_it_was(
     import errno
     import os
 
+    from generator.creation import create
     from generator.errors import GeneratorError
-    from generator.project import create
 
     project = tmp_path / "demo"
     project.mkdir()
@@ -271,7 +271,7 @@ def test_disk_full_while_writing_leaves_everything_as_it_was(
                 raise OSError(errno.ENOSPC, "No space left on device")
         real_rename(source, destination)
 
-    monkeypatch.setattr("generator.project.os.rename", rename_until_the_disk_is_full)
+    monkeypatch.setattr("generator.creation.os.rename", rename_until_the_disk_is_full)
     with pytest.raises(GeneratorError, match="No space left on device; nothing was changed"):
         create(project, {}, force=True, git_init=False)
     assert moves > 6  # the user's README.md went back

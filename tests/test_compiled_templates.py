@@ -16,7 +16,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from packaging.version import Version
 
 from generator.compiled_templates import BytecodeCache, keep_compiled
-from generator.project import create
+from generator.creation import create
 from generator.rendering import copier_cache, copier_worker
 
 from .helpers import worktree

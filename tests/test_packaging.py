@@ -70,3 +70,32 @@ def test_installed_wheel_carries_the_template(tmp_path: Path) -> None:
         [environment / "bin" / "new-app", "check", "demo"], cwd=elsewhere, capture_output=True
     )
     assert check.returncode == 0, check.stderr
+
+
+def test_the_public_api_is_what_all_declares() -> None:
+    """As httpx checks its own: every name in `__all__` exists, and nothing public is left
+    undeclared (the package's modules, as attributes once imported, aside)."""
+    import types
+
+    import generator
+
+    for name in generator.__all__:
+        assert getattr(generator, name) is not None, name
+    public = {name for name in vars(generator) if not name.startswith("_")}
+    modules = {name for name in public if isinstance(getattr(generator, name), types.ModuleType)}
+    undeclared = public - modules - set(generator.__all__) - {"TYPE_CHECKING", "Any"}
+    assert not undeclared, f"declare these in generator.__all__ or make them private: {undeclared}"
+    assert callable(generator.update) and callable(generator.check)
+    assert issubclass(generator.UsageError, generator.GeneratorError)
+
+
+def test_the_readme_maps_every_module_of_the_package() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("generator/      the `new-app` package", 1)[1].split("\nscripts/", 1)[0]
+    listed = {line.split()[0] for line in block.splitlines()[1:] if line.startswith("  ")}
+    package = REPO / "generator"
+    modules = {path.name for path in package.glob("*.py")} | {
+        f"{path.name}/" for path in package.iterdir() if (path / "__init__.py").is_file()
+    }
+    missing, gone = modules - listed, listed - modules
+    assert not missing and not gone, f"README.md's module map: add {missing}, drop {gone}"

@@ -18,9 +18,9 @@ from typing import Any
 
 import pytest
 
+from generator.creation import create
 from generator.errors import GeneratorError
 from generator.git import run as git
-from generator.project import create
 from generator.template_history import HISTORY_BUNDLE, TemplateSource
 
 from .helpers import REPO, cli_command, manifest, require_tool, run_cli, worktree
@@ -607,8 +607,7 @@ def test_interrupted_update_restores_or_says_how(
     old_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, restorable: bool
 ) -> None:
     """Ctrl-C half-way through copier's work; a stale index.lock makes git refuse to restore."""
-    from generator import rendering
-    from generator import update as updating
+    from generator import rendering, updating
     from generator.errors import Interrupted
 
     project = tmp_path / "shop"
@@ -689,8 +688,7 @@ def test_a_dropped_ctrl_c_stops_create_quietly(
 def test_a_swallowed_ctrl_c_stops_update_and_restores(
     old_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import interrupts, rendering
-    from generator import update as updating
+    from generator import interrupts, rendering, updating
     from generator.errors import Interrupted
 
     project = tmp_path / "shop"
@@ -716,8 +714,7 @@ def test_a_failure_that_a_ctrl_c_caused_is_reported_as_the_interrupt(
     that git child was still writing in, failed with "Directory not empty"."""
     import copier
 
-    from generator import interrupts
-    from generator import update as updating
+    from generator import interrupts, updating
     from generator.errors import Interrupted
 
     project = tmp_path / "shop"

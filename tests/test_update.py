@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.commands import run_check, run_update
+from generator.creation import create
 from generator.errors import UsageError
-from generator.project import create
-from generator.run import run_check, run_update
 from generator.template_history import TemplateSource, record_release
-from generator.update import check, update
+from generator.updating import check, update
 
 from .helpers import QUESTIONS, REPO, manifest, require_tool, run_cli, worktree
 
@@ -97,7 +97,7 @@ def test_conflicts_exit_with_their_own_code(
     app = project / "app.py"
     app.write_text(app.read_text().replace(OLD_DOCSTRING, '"""Our own entry point'))
     commit(project, "Owner's edit")
-    monkeypatch.setattr("generator.update.installed_source", lambda: versions[1])
+    monkeypatch.setattr("generator.updating.installed_source", lambda: versions[1])
     assert run_update(project, {}, pretend=False, json_output=False) == 3
     assert "conflicts: app.py" in capsys.readouterr().err
 
@@ -215,7 +215,7 @@ def test_check_says_whether_an_update_exists(
 ) -> None:
     assert check(project, versions[1]).update_available
     assert not check(project, versions[0]).update_available
-    monkeypatch.setattr("generator.update.installed_source", lambda: versions[1])
+    monkeypatch.setattr("generator.updating.installed_source", lambda: versions[1])
     assert run_check(project, json_output=True) == 3
     out = capsys.readouterr()
     assert '"update_available": true' in out.out and "1.0.0 -> 1.1.0" in out.err
@@ -236,8 +236,8 @@ def test_a_released_version_ships_exactly_its_template(tmp_path: Path) -> None:
     from packaging.version import Version
 
     from generator import __version__
+    from generator.template_files import template_root
     from generator.template_history import HISTORY_BUNDLE, snapshot
-    from generator.template_source import template_root
 
     if Version(__version__).is_devrelease:
         return
@@ -377,7 +377,7 @@ def test_an_available_update_on_a_dirty_tree_is_refused_by_both(
 def test_check_names_the_project_by_its_absolute_path(
     project: Path, versions, monkeypatch, capsys
 ) -> None:
-    monkeypatch.setattr("generator.update.installed_source", lambda: versions[1])
+    monkeypatch.setattr("generator.updating.installed_source", lambda: versions[1])
     monkeypatch.chdir(project.parent)
     assert run_check(Path("shop"), json_output=True) == 3
     out = capsys.readouterr()
@@ -402,7 +402,7 @@ def test_pretend_accepts_untracked_files(
 def test_an_answer_only_change_does_not_claim_a_template_change(
     project: Path, versions: tuple[TemplateSource, ...], monkeypatch, capsys
 ) -> None:
-    monkeypatch.setattr("generator.update.installed_source", lambda: versions[0])
+    monkeypatch.setattr("generator.updating.installed_source", lambda: versions[0])
     assert run_update(project, {"deploy_target": "server"}, pretend=False, json_output=False) == 0
     err = capsys.readouterr().err
     assert "from template 1.0.0 to 1.0.0" not in err

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from . import interrupts
 from .answers import Questionnaire
+from .creation import Result, create, default_answers_from_git, destination_problem
 from .errors import UsageError
-from .project import Result, create, default_answers_from_git, destination_problem
 from .questions import load_questions
 
 if TYPE_CHECKING:
-    from .update import UpdateResult
+    from .updating import UpdateResult
 
 
 def read_data_file(path: Path) -> dict[str, Any]:
@@ -132,7 +132,7 @@ def parse_data(pairs: list[str]) -> dict[str, str]:
 def run_update(
     directory: Path, changes: dict[str, Any], *, pretend: bool, json_output: bool
 ) -> int:
-    from .update import update
+    from .updating import update
 
     ask = None
     if interactive():
@@ -190,7 +190,7 @@ def _report_update(result: "UpdateResult", *, pretend: bool, json_output: bool) 
 
 
 def run_check(directory: Path, *, json_output: bool) -> int:
-    from .update import check
+    from .updating import check
 
     result = check(directory)
     if json_output:
