@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, git, interrupts, rendering
-from .answers import Questionnaire
+from .answers import Questionnaire, Resolution
 from .errors import GeneratorError, UsageError
 from .questions import load_questions
 from .template_history import TemplateSource, installed_source
@@ -59,15 +59,8 @@ def create(
     nothing is left behind.
     """
     target = Path(destination).absolute()
-    given = {"project_name": target.name, **answers}
     source = source or installed_source()
-    # Asking git costs a process; the CLI has already filled these answers in.
-    authors_given = {"author_name", "author_email"} <= given.keys()
-    resolved = Questionnaire(load_questions(source.root / "copier.yml")).resolve(
-        given,
-        use_defaults=True,
-        default_overrides={} if authors_given else default_answers_from_git(),
-    )
+    resolved = _resolve({"project_name": target.name, **answers}, source)
     if problem := destination_problem(target, force=force):
         raise UsageError(problem)
     # A directory that already held files is the user's: no repository is forced on it.
@@ -77,46 +70,69 @@ def create(
         _parents_made(target.parent, keep=not pretend),
         interrupts.scratch_directory(target.parent, prefix=".new-app-") as staging,
     ):
-        commit = wants_git and git.available() and not git.owned_by_enclosing_repository(target)
+        commit = (
+            wants_git
+            and not pretend
+            and git.available()
+            and not git.owned_by_enclosing_repository(target)
+        )
         project = staging / "project"
-        try:
-            files = rendering.render(project, resolved.answers, source)
-            if commit and not pretend:
-                # Committed before the move, so the project lands with its repository or not at all.
-                _first_commit(project, files, resolved.answers)
-        except OSError as error:
-            fix = (
-                "free some space, or pick another place"
-                if _disk_full(error)
-                else "pick another place"
-            )
-            raise GeneratorError(
-                f"could not write in {target.parent}: {error.strerror or error}; nothing was "
-                f"changed ({fix})"
-            ) from error
+        files = _stage(project, resolved.answers, source, commit=commit, place=target.parent)
         result = Result(
             target,
             resolved.answers,
             files,
             resolved.computed["package_name"],
             overwritten=[name for name in files if (target / name).exists()],
-            committed=commit and not pretend,
+            committed=commit,
             pretend=pretend,
         )
-        if pretend:
-            return result
-        # From here the project lands whole or not at all: a Ctrl-C waits until it has landed,
-        # and then there is nothing left to stop.
-        with interrupts.held():
-            interrupts.raise_if_lost()
-            _move_into_place(project, target, staging / "backup")
-            shutil.rmtree(staging, ignore_errors=True)
+        if not pretend:
+            _land(project, target, staging)
     if wants_git and not git.available():
         raise GeneratorError(
             f"created {target}, but git is not installed: install git and commit the "
             "project yourself (template updates need it), or pass --no-git"
         )
     return result
+
+
+def _resolve(given: Mapping[str, Any], source: TemplateSource) -> Resolution:
+    # Asking git costs a process; the CLI has already filled these answers in.
+    authors_given = {"author_name", "author_email"} <= given.keys()
+    return Questionnaire(load_questions(source.root / "copier.yml")).resolve(
+        given,
+        use_defaults=True,
+        default_overrides={} if authors_given else default_answers_from_git(),
+    )
+
+
+def _stage(
+    project: Path, answers: Mapping[str, Any], source: TemplateSource, *, commit: bool, place: Path
+) -> list[str]:
+    """Render the project into `project`, and commit it there: it lands with its repository or
+    not at all. Returns its files."""
+    try:
+        files = rendering.render(project, answers, source)
+        if commit:
+            _first_commit(project, files, answers)
+    except OSError as error:
+        fix = "pick another place"
+        if _disk_full(error):
+            fix = "free some space, or pick another place"
+        raise GeneratorError(
+            f"could not write in {place}: {error.strerror or error}; nothing was changed ({fix})"
+        ) from error
+    return files
+
+
+def _land(project: Path, target: Path, staging: Path) -> None:
+    """Move the staged project into `target`, whole: a Ctrl-C waits until it has landed, and
+    then there is nothing left to stop."""
+    with interrupts.held():
+        interrupts.raise_if_lost()
+        _move_into_place(project, target, staging / "backup")
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _first_commit(project: Path, files: list[str], answers: Mapping[str, Any]) -> None:
