@@ -27,6 +27,9 @@ CHOICES = {
     for name in ("app_type", "deploy_target", "auth")
 }
 COMBINATIONS = list(itertools.product(*CHOICES.values()))
+# What copier.yml's validator allows for the queue, as its messages say it: "from 1 to 10000".
+QUEUE_RANGE = "from {} to {}".format(*(QUESTIONS.by_name("max_queue_size").bounds or ()))
+GRADIO_PIN = QUESTIONS.by_name("gradio_version").default
 # Choices the matrix does not cross: each is rendered on its own, with the default target and auth.
 CHAT_BACKENDS = [choice.value for choice in QUESTIONS.by_name("chat_backend").choices]
 

@@ -15,7 +15,7 @@ from generator.answers import InvalidAnswer, MissingAnswers, Questionnaire
 from generator.errors import UsageError
 from generator.questions import Question, load_questions, parse_questions
 
-from .helpers import REPO, cli_command
+from .helpers import GRADIO_PIN, QUEUE_RANGE, REPO, cli_command
 
 QUESTIONNAIRE = Questionnaire(load_questions())
 
@@ -72,9 +72,9 @@ def test_defaults_are_rendered_from_earlier_answers() -> None:
         "package_name": "my_app",
         "one_line_refused": r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]",
         "python_distribution": "Debian 12",
-        "gradio_version": "6.31.0",
+        "gradio_version": GRADIO_PIN,
         "runtime_requirements": [
-            "gradio>=6.31.0,<7",
+            f"gradio>={GRADIO_PIN},<{int(GRADIO_PIN.split('.')[0]) + 1}",
             "pydantic-settings>=2.7,<3",
             "fastapi>=0.115",
             "uvicorn>=0.30",
@@ -130,7 +130,7 @@ def test_asker_gets_default_and_inline_validator() -> None:
     assert "project_name" not in asked
     assert asked["max_queue_size"] == (
         64,
-        "Use a number from 1 to 10000 (the queue is always bounded)",
+        f"Use a number {QUEUE_RANGE} (the queue is always bounded)",
     )
     assert asked["deploy_target"][1] == "'0' is not one of: local, spaces, docker, server"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .helpers import cli_command, invoke_cli, manifest, run_cli
+from .helpers import QUEUE_RANGE, cli_command, invoke_cli, manifest, run_cli
 
 
 def test_version_and_help(tmp_path: Path) -> None:
@@ -166,7 +166,7 @@ def test_invalid_names_are_refused(tmp_path: Path, name: str, message: str) -> N
 @pytest.mark.parametrize(
     ("flags", "message"),
     [
-        (["--max-queue-size", "0"], "--max-queue-size: Use a number from 1 to 10000"),
+        (["--max-queue-size", "0"], f"--max-queue-size: Use a number {QUEUE_RANGE}"),
         (["--max-queue-size", "many"], "--max-queue-size"),
         (["--deploy-target", "mars"], "mars"),
         (["--deploy-target", "server", "--root-path", "/a/"], "--root-path: Use a path like"),
@@ -394,3 +394,21 @@ def test_the_typer_speed_up_engages_wherever_typer_builds_pydantic_adapters() ->
     builds_adapters = importlib.util.find_spec("typer._adapters") is not None
     patched = getattr(getattr(core, "_TyperParameter", None), "process_value", None)
     assert not builds_adapters or getattr(patched, "skips_missing", False)
+
+
+def test_the_names_copier_yml_refuses_as_commands_are_the_commands() -> None:
+    """copier.yml (which plain copier reads too) lists new-app's commands as names it refuses:
+    the list must follow the commands the CLI registers."""
+    import re
+
+    from typer.main import get_group
+
+    from generator.cli import build_cli
+    from generator.questions import load_questions
+
+    validator = next(q for q in load_questions() if q.name == "project_name").validator
+    listed = re.search(r"project_name \| lower in \[([^\]]*)\]", validator or "")
+    assert listed, "copier.yml's project_name validator no longer lists the commands"
+    refused = set(re.findall(r"'([^']+)'", listed.group(1)))
+    commands = get_group(build_cli(load_questions())).commands
+    assert refused == {name for name, command in commands.items() if not command.hidden}

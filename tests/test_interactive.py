@@ -9,7 +9,7 @@ from pathlib import Path
 import pexpect
 import yaml
 
-from .helpers import REPO
+from .helpers import QUEUE_RANGE, REPO
 
 DOWN = "\x1b[B"
 ENTER = "\r"
@@ -53,7 +53,7 @@ def test_prompts_with_arrow_keys_and_inline_validation(tmp_path: Path) -> None:
     child.send(ENTER)
     child.expect("How many requests may wait")
     child.send("\x15" + "0" + ENTER)
-    child.expect("Use a number from 1 to 10000")
+    child.expect(f"Use a number {QUEUE_RANGE}")
     child.send("\x15" + "16" + ENTER)
     child.expect("Which Python version")
     child.send(ENTER)
