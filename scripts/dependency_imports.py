@@ -15,6 +15,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+from generated_sections import write_or_check
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
@@ -94,17 +95,7 @@ def render(config: str) -> str:
 
 
 def main() -> int:
-    current = COPIER_YML.read_text(encoding="utf-8")
-    wanted = render(current)
-    if "--check" in sys.argv[1:]:
-        if current != wanted:
-            print(
-                "copier.yml is out of date: python scripts/dependency_imports.py", file=sys.stderr
-            )
-            return 1
-        return 0
-    COPIER_YML.write_text(wanted, encoding="utf-8")
-    return 0
+    return write_or_check(COPIER_YML, render, "dependency_imports.py")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from generated_sections import write_or_check
+
 from generator.doctor import migrations
 from generator.doctor.rules import RULES
 
@@ -88,15 +90,7 @@ def render(readme: str) -> str:
 
 
 def main() -> int:
-    current = README.read_text(encoding="utf-8")
-    wanted = render(current)
-    if "--check" in sys.argv[1:]:
-        if current != wanted:
-            print("README.md is out of date: python scripts/doctor_docs.py", file=sys.stderr)
-            return 1
-        return 0
-    README.write_text(wanted, encoding="utf-8")
-    return 0
+    return write_or_check(README, render, "doctor_docs.py")
 
 
 if __name__ == "__main__":
