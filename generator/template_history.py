@@ -163,10 +163,9 @@ def snapshot(repository: Path, root: Path, version: str) -> str:
     if Version(version).is_devrelease:
         snapshots = development_snapshots(repository, version)
         last = max((_snapshot_parts(name)[0] for name in snapshots), default=0)
-        tag = next(
-            (name for name, tagged in snapshots.items() if tagged == tree),
-            f"{version}+{last + 1}.g{tree[:12]}",
-        )
+        # The newest of its tags, should it have several (see retag_after).
+        held = [name for name, tagged in snapshots.items() if tagged == tree]
+        tag = held[-1] if held else f"{version}+{last + 1}.g{tree[:12]}"
     else:
         tag = version
     tagged = git.run(
@@ -205,6 +204,25 @@ def development_snapshots(repository: Path, version: str) -> dict[str, str]:
     return {
         name: tags[name] for name in sorted(tags, key=_snapshot_parts) if _snapshot_parts(name)[1]
     }
+
+
+def retag_after(repository: Path, tag: str, earlier: str) -> str:
+    """A new tag for the tree of snapshot `tag`, ordered after snapshot `earlier`; the tag.
+
+    Sequence numbers are each cache's own: a project's snapshot restored from another machine
+    can sort after the installed tree's tag here, although the installed tree is the one to
+    update to. Tags are added, never moved.
+    """
+    version = str(Version(tag).public)
+    tree = git.run(repository, "rev-parse", f"refs/tags/{tag}^{{tree}}")
+    last = max(
+        [_snapshot_parts(name)[0] for name in development_snapshots(repository, version)]
+        + [_snapshot_parts(earlier)[0]]
+    )
+    new = f"{version}+{last + 1}.g{tree[:12]}"
+    _tag_tree(repository, new, tree)
+    git.run(repository, "reset", "--quiet", "--hard", f"refs/tags/{new}")
+    return new
 
 
 def restore_snapshot(repository: Path, tag: str) -> bool:

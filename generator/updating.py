@@ -22,6 +22,7 @@ from .template_history import (
     TemplateSource,
     installed_source,
     restore_snapshot,
+    retag_after,
     template_repository,
 )
 
@@ -172,6 +173,14 @@ def _decide(project: Path, current: str, source: TemplateSource) -> CheckResult:
         if not made_from and restore_snapshot(repository, current):
             made_from = _tree(repository, current)
         installed = _tree(repository, available)
+        if (
+            made_from
+            and made_from != installed
+            and made_at.is_devrelease
+            and made_at.public == Version(available).public
+            and made_at > Version(available)
+        ):
+            available = retag_after(repository, available, current)
     if not made_from:
         if made_at.is_devrelease:
             raise UsageError(

@@ -325,6 +325,47 @@ def test_a_dev_project_on_a_machine_without_its_snapshot_is_refused_until_it_has
     assert "(elsewhere)" in (destination / "app.py").read_text()
 
 
+def _tree_tag(root: Path, scratch: Path) -> str:
+    """The hash part of the snapshot tag a template tree gets, from a scratch cache."""
+    from generator import git
+    from generator.template_history import snapshot
+
+    git.run(scratch.parent, "init", "--quiet", scratch.name)
+    return snapshot(scratch, root, "9.9.9.dev0").rpartition(".g")[2]
+
+
+def test_a_restored_snapshot_that_sorts_after_the_installed_tag_still_updates(
+    tmp_path: Path, versions: tuple[TemplateSource, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sequence numbers are each cache's: here the installed tree is tagged +1 before the
+    project's own +1 snapshot is restored, and when the project's tree hash sorts after the
+    installed one, PEP 440 calls the project newer. It must update all the same."""
+    root, history = versions[1].root, versions[1].history
+    dev = TemplateSource(root, "1.2.0.dev0", history)
+    made_at = _tree_tag(root, tmp_path / "scratch-0")
+    original = (root / "template" / "app.py.jinja").read_text()
+    # A later edit whose tree hash sorts before the project's: the order that went wrong.
+    for attempt in range(1, 200):
+        edit_template(root, NEW_DOCSTRING, f'"""Entry point (elsewhere {attempt})')
+        if _tree_tag(root, tmp_path / f"scratch-{attempt}") < made_at:
+            break
+        (root / "template" / "app.py.jinja").write_text(original)
+    edited = (root / "template" / "app.py.jinja").read_text()
+    (root / "template" / "app.py.jinja").write_text(original)
+    destination = tmp_path / "early"
+    create(destination, {}, source=dev)
+    monkeypatch.setenv("HOME", str(tmp_path / "fresh-home"))
+    (root / "template" / "app.py.jinja").write_text(edited)
+    with pytest.raises(UsageError, match="development snapshot"):
+        check(destination, dev)  # the installed tree is tagged +1 in this fresh cache
+    (root / "template" / "app.py.jinja").write_text(original)
+    assert not check(destination, dev).update_available  # restores the project's +1
+    (root / "template" / "app.py.jinja").write_text(edited)
+    assert check(destination, dev).update_available
+    update(destination, source=dev)
+    assert "(elsewhere " in (destination / "app.py").read_text()
+
+
 # check and update decide alike: what check calls an update, update makes; what update refuses,
 # check refuses with the same words.
 
