@@ -356,7 +356,12 @@ def test_every_answer_carries_the_security_headers(door: Door, member: httpx.Cli
             "page": member.get(""),
             "401": stranger.get("config"),
             "403": member.get("config", headers={"Origin": EVIL}),
-            "413": stranger.post("login", content=b"x" * (12 * MB)),
+            # Over the proxies' cap for nginx (its own 413); under it for Caddy, whose cut of
+            # a body mid-stream may close the connection unanswered (caddyserver/caddy#5652):
+            # there the app's own 413 for a login form goes through.
+            "413": stranger.post(
+                "login", content=b"x" * (64 * 1024 if door.name == "caddy" else 2 * MB)
+            ),
         }
     for kind, answer in answers.items():
         for name, value in SECURITY_HEADERS.items():
