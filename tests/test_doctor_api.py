@@ -5,24 +5,21 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generator.doctor import api, migrations
 from generator.doctor.analysis import APPS
+
+from .helpers import GRADIO_PIN
 
 ROOT = Path(__file__).parent.parent
 API = api.load()
 
 
-def _pin() -> str:
-    return yaml.safe_load((ROOT / "copier.yml").read_text())["gradio_version"]["default"]
-
-
 def test_the_api_file_is_generated_from_the_pinned_gradio() -> None:
     data = json.loads(api.DATA.read_text())
-    assert data["gradio_version"] == _pin(), (
+    assert data["gradio_version"] == GRADIO_PIN, (
         "generator/doctor/gradio_api.json is for another Gradio: pip install"
-        f" gradio=={_pin()} && python scripts/gradio_api.py"
+        f" gradio=={GRADIO_PIN} && python scripts/gradio_api.py"
     )
     assert data["generated_by"] == "scripts/gradio_api.py"
 
