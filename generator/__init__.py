@@ -1,49 +1,22 @@
-"""gradio-forge: generate production-ready Gradio 6 apps (`new-app`).
+"""The import name gradio-forge had before 0.2, kept working for the 0.2 releases only.
 
-The public API is what `__all__` names: create a project, check it and update it, their
-results, and the errors they raise (each with a one-line `message` and an `exit_code`).
+`generator` is another project's name on the package index; import `gradio_forge` instead.
 """
 
-from typing import TYPE_CHECKING, Any
+import warnings
+from typing import Any
 
-from .errors import GeneratorError, Interrupted, UsageError
+import gradio_forge
 
-__version__ = "0.2.0.dev0"
-VERSION_LINE = f"new-app (gradio-forge) {__version__}"
+warnings.warn(
+    "the `generator` module is now `gradio_forge`: change `import generator` to"
+    " `import gradio_forge` (the old name goes in gradio-forge 0.3)",
+    DeprecationWarning,
+    stacklevel=2,
+)
 
-if TYPE_CHECKING:
-    from .creation import Result, create
-    from .updating import CheckResult, UpdateResult, check, update
-
-__all__ = [
-    "VERSION_LINE",
-    "CheckResult",
-    "GeneratorError",
-    "Interrupted",
-    "Result",
-    "UpdateResult",
-    "UsageError",
-    "__version__",
-    "check",
-    "create",
-    "update",
-]
-
-# The modules of the names that pull in copier, imported on first use: `import generator`
-# (and `new-app --version`) stays light.
-_LAZY = {
-    "create": "creation",
-    "Result": "creation",
-    "check": "updating",
-    "update": "updating",
-    "CheckResult": "updating",
-    "UpdateResult": "updating",
-}
+__all__ = gradio_forge.__all__
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        from importlib import import_module
-
-        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(gradio_forge, name)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import httpx
 
-from generator import create
+from gradio_forge import create
 from tests.live import free_port, launch_environment, password_hash
 
 USER, PASSWORD = "bench", "a long password for the benchmark"

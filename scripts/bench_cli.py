@@ -2,7 +2,7 @@
 
     /tmp/v/bin/python scripts/bench_cli.py [--runs 7] [--skip-update]
 
-It measures the code of the checkout it lives in: `new-app` runs as `python -m generator` with
+It measures the code of the checkout it lives in: `new-app` runs as `python -m gradio_forge` with
 PYTHONPATH set to this checkout (an installed `new-app` script may be an editable install of
 another checkout). copier and python come from the interpreter running this script (its bin
 directory must hold `copier`; see --bin). HOME is a throwaway directory, so the user's template
@@ -42,9 +42,9 @@ import yaml
 CHECKOUT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(CHECKOUT))  # the generator being measured, not an installed one
 
-from generator import git  # noqa: E402
-from generator.compiled_templates import DIRECTORY  # noqa: E402
-from generator.template_history import TEMPLATE_URL  # noqa: E402
+from gradio_forge import git  # noqa: E402
+from gradio_forge.compiled_templates import DIRECTORY  # noqa: E402
+from gradio_forge.template_history import TEMPLATE_URL  # noqa: E402
 
 STARTUP_TARGET = 0.15  # seconds, for --help and --version
 RATIO_TARGET = 1.05  # new-app / plain copier on the same work
@@ -98,7 +98,7 @@ class Bench:
         )
 
     def new_app(self, *args: str | Path, cwd: Path | None = None) -> Command:
-        return Command([self.python, "-m", "generator", *args], cwd)
+        return Command([self.python, "-m", "gradio_forge", *args], cwd)
 
     def copier(self, *args: str | Path) -> Command:
         return Command([self.copier_bin, *args])
@@ -106,7 +106,7 @@ class Bench:
     def run(self, command: Command) -> tuple[float, float]:
         """Run one command; return its wall and CPU seconds. A failure stops the bench."""
         env = self.env
-        if command.argv[1:3] == ["-m", "generator"]:
+        if command.argv[1:3] == ["-m", "gradio_forge"]:
             env = {**env, "PYTHONPATH": str(CHECKOUT)}
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
@@ -350,7 +350,9 @@ def main() -> None:
             [bench.copier_bin, "--version"], capture_output=True, text=True, check=True
         ).stdout.strip()
         print(f"checkout {CHECKOUT}; {copier_version}; python {sys.version.split()[0]}")
-        print(f"medians of {options.runs} runs; new-app = python -m generator, PYTHONPATH=checkout")
+        print(
+            f"medians of {options.runs} runs; new-app = python -m gradio_forge, PYTHONPATH=checkout"
+        )
         print(f"load average before: {' '.join(f'{load:.2f}' for load in os.getloadavg())}\n")
         verdicts = startup(bench, options.runs)
         bench.prepare()

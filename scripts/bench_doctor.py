@@ -45,11 +45,11 @@ def main() -> None:
     args = parser.parse_args()
     ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
     paths = [str(p) for p in args.paths]
-    doctor = [sys.executable, "-m", "generator", "doctor", *paths]
+    doctor = [sys.executable, "-m", "gradio_forge", "doctor", *paths]
     ruff_command = [ruff, "check", "--no-cache", "--select", "E,F", "--quiet", *paths]
 
-    from generator.doctor.rules import RULES
-    from generator.doctor.runner import check_paths
+    from gradio_forge.doctor.rules import RULES
+    from gradio_forge.doctor.runner import check_paths
 
     start = time.perf_counter()
     _, _, files = check_paths(args.paths, frozenset(RULES))
@@ -62,7 +62,9 @@ def main() -> None:
     ruff_warm = _time(
         [*ruff_cached[:2], "--cache-dir", f"{SCRATCH}/ruff", *ruff_cached[2:]], args.runs
     )
-    startup = _time([sys.executable, "-m", "generator", "doctor", "--explain", "GR001"], args.runs)
+    startup = _time(
+        [sys.executable, "-m", "gradio_forge", "doctor", "--explain", "GR001"], args.runs
+    )
     print(f"files: {files}; medians of {args.runs} runs, start-up included")
     print(f"cold (no caches): doctor {cold:.3f} s, ruff {ruff_cold:.3f} s: {cold / ruff_cold:.1f}x")
     print(f"warm (caches):    doctor {warm:.3f} s, ruff {ruff_warm:.3f} s: {warm / ruff_warm:.1f}x")

@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator import create
+from gradio_forge import create
 from tests.live import serve_app
 from tests.overload import overload
 

@@ -14,8 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generated_sections import write_or_check
 
-from generator.doctor import migrations
-from generator.doctor.rules import RULES
+from gradio_forge.doctor import migrations
+from gradio_forge.doctor.rules import RULES
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 _BLOCK = re.compile(r"(<!-- (doctor-[a-z]+):start -->\n).*?(<!-- \2:end -->)", re.S)

@@ -306,10 +306,10 @@ def _blocks() -> type:
 
 
 def report(paths: list[Path]) -> dict:
-    from generator.doctor.fixer import fix_source
-    from generator.doctor.rules import RULES
-    from generator.doctor.runner import check_source
-    from generator.doctor.sources import decode
+    from gradio_forge.doctor.fixer import fix_source
+    from gradio_forge.doctor.rules import RULES
+    from gradio_forge.doctor.runner import check_source
+    from gradio_forge.doctor.sources import decode
 
     oracle = Oracle()
     codes = frozenset(RULES)

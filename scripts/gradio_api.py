@@ -1,4 +1,4 @@
-"""Write generator/doctor/gradio_api.json: the public API of the installed Gradio, as data.
+"""Write gradio_forge/doctor/gradio_api.json: the public API of the installed Gradio, as data.
 
 The doctor checks apps against this file and never imports Gradio itself. Regenerate it after
 changing `gradio_version` in copier.yml, in an environment with exactly that Gradio installed:
@@ -28,7 +28,7 @@ from pathlib import Path
 import gradio
 import gradio_client
 
-OUTPUT = Path(__file__).resolve().parent.parent / "generator" / "doctor" / "gradio_api.json"
+OUTPUT = Path(__file__).resolve().parent.parent / "gradio_forge" / "doctor" / "gradio_api.json"
 NAMESPACES = ["gradio", "gradio.themes", "gradio.components", "gradio.layouts", "gradio_client"]
 _KINDS = {
     inspect.Parameter.POSITIONAL_ONLY: "p",

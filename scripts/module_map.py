@@ -35,7 +35,7 @@ def package_imports(path: Path, package_dir: Path) -> list[str]:
 
 
 def _module(dotted: str, package_dir: Path) -> str:
-    """The module a dotted name lives in: `generator.errors.UsageError` -> `errors`."""
+    """The module a dotted name lives in: `gradio_forge.errors.UsageError` -> `errors`."""
     parts = dotted.split(".")[1:]
     while parts and not any(
         (package_dir.joinpath(*parts[:-1]) / f"{parts[-1]}{end}").exists() for end in (".py", "")
@@ -45,7 +45,7 @@ def _module(dotted: str, package_dir: Path) -> str:
 
 
 def main() -> None:
-    package_dir = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT / "generator"
+    package_dir = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT / "gradio_forge"
     total = 0
     for path in sorted(package_dir.rglob("*.py")):
         if "_template" in path.parts:

@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generated_sections import write_or_check
 
-from generator.answers import Questionnaire
-from generator.questions import Question, load_questions
+from gradio_forge.answers import Questionnaire
+from gradio_forge.questions import Question, load_questions
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 _BLOCK = re.compile(r"(<!-- questions:start -->\n).*?(<!-- questions:end -->)", re.S)

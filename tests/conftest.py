@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from generator import create
+from gradio_forge import create
 
 from .helpers import CHAT_BACKENDS, COMBINATIONS
 

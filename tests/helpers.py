@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from generator.answers import Questionnaire
-from generator.questions import load_questions
+from gradio_forge.answers import Questionnaire
+from gradio_forge.questions import load_questions
 
 REPO = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI") == "true"
@@ -46,7 +46,7 @@ def require_tool(name: str) -> str:
 
 def cli_command(*args: str, env: dict[str, str] | None = None) -> tuple[list[str], dict[str, str]]:
     """The command line and environment that run this checkout's `new-app`."""
-    return [sys.executable, "-m", "generator", *args], {
+    return [sys.executable, "-m", "gradio_forge", *args], {
         **os.environ,
         "PYTHONPATH": str(REPO),
         **(env or {}),
@@ -56,7 +56,7 @@ def cli_command(*args: str, env: dict[str, str] | None = None) -> tuple[list[str
 def invoke_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run `new-app` in this process, as typer's CliRunner does: for what needs no terminal,
     no signals and no fresh interpreter (an error path, say). Answers as `run_cli` does."""
-    from generator.cli import build_cli
+    from gradio_forge.cli import build_cli
 
     handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
     previous = Path.cwd()

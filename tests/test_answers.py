@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from packaging.requirements import InvalidRequirement, Requirement
 
-from generator.answers import InvalidAnswer, MissingAnswers, Questionnaire
-from generator.errors import UsageError
-from generator.questions import Question, load_questions, parse_questions
+from gradio_forge.answers import InvalidAnswer, MissingAnswers, Questionnaire
+from gradio_forge.errors import UsageError
+from gradio_forge.questions import Question, load_questions, parse_questions
 
 from .helpers import GRADIO_PIN, QUEUE_RANGE, REPO, cli_command
 
@@ -173,7 +173,7 @@ def test_copier_refuses_what_the_cli_refuses(tmp_path: Path, bad: dict[str, Any]
 def test_compiled_expressions_are_kept_and_a_broken_cache_is_no_error(tmp_path: Path) -> None:
     """Two processes: the first compiles copier.yml's expressions and keeps them as it exits."""
     script = (
-        "from generator.answers import Questionnaire; from generator.questions import "
+        "from gradio_forge.answers import Questionnaire; from gradio_forge.questions import "
         "load_questions; print(Questionnaire(load_questions()).resolve({'project_name': 'demo',"
         " 'app_type': 'chat'}, use_defaults=True).answers)"
     )

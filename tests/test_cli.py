@@ -13,7 +13,7 @@ from .helpers import QUEUE_RANGE, cli_command, invoke_cli, manifest, run_cli
 
 
 def test_version_and_help(tmp_path: Path) -> None:
-    from generator import __version__
+    from gradio_forge import __version__
 
     version = run_cli("--version", cwd=tmp_path)
     assert version.returncode == 0
@@ -29,7 +29,7 @@ def test_help_and_version_load_only_the_command_line(tmp_path: Path, flag: str) 
     """Start-up stays fast: copier, Jinja, questionary and pydantic wait until they are needed."""
     probe = (
         f"import sys; sys.argv = ['new-app', {flag!r}]\n"
-        "from generator.__main__ import main\n"
+        "from gradio_forge.__main__ import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "loaded = {name.partition('.')[0] for name in sys.modules}\n"
         "print(sorted(loaded & {'copier', 'jinja2', 'questionary', 'pydantic'}), file=sys.stderr)"
@@ -253,8 +253,8 @@ def test_disk_full_while_writing_leaves_everything_as_it_was(
     import errno
     import os
 
-    from generator.creation import create
-    from generator.errors import GeneratorError
+    from gradio_forge.creation import create
+    from gradio_forge.errors import GeneratorError
 
     project = tmp_path / "demo"
     project.mkdir()
@@ -272,7 +272,7 @@ def test_disk_full_while_writing_leaves_everything_as_it_was(
                 raise OSError(errno.ENOSPC, "No space left on device")
         real_rename(source, destination)
 
-    monkeypatch.setattr("generator.creation.os.rename", rename_until_the_disk_is_full)
+    monkeypatch.setattr("gradio_forge.creation.os.rename", rename_until_the_disk_is_full)
     with pytest.raises(GeneratorError, match="No space left on device; nothing was changed"):
         create(project, {}, force=True, git_init=False)
     assert moves > 6  # the user's README.md went back
@@ -294,7 +294,7 @@ def test_inside_a_repository_the_project_is_left_to_it_unless_ignored(tmp_path: 
 
 
 def test_help_lists_the_commands_defaults_ranges_and_groups(tmp_path: Path) -> None:
-    from generator.questions import load_questions
+    from gradio_forge.questions import load_questions
 
     result = run_cli("--help", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -385,13 +385,13 @@ def test_the_command_line_is_built_anew_for_each_use(tmp_path: Path) -> None:
 
 
 def test_the_typer_speed_up_engages_wherever_typer_builds_pydantic_adapters() -> None:
-    """generator/typer_speedup.py patches typer internals and steps aside if they are missing:
+    """gradio_forge/typer_speedup.py patches typer internals and steps aside if they are missing:
     this fails when a typer that still builds adapters has moved them (then fix the patch)."""
     import importlib.util
 
     from typer import core
 
-    from generator.typer_speedup import skip_coercing_missing_values
+    from gradio_forge.typer_speedup import skip_coercing_missing_values
 
     skip_coercing_missing_values()
     builds_adapters = importlib.util.find_spec("typer._adapters") is not None
@@ -406,8 +406,8 @@ def test_the_names_copier_yml_refuses_as_commands_are_the_commands() -> None:
 
     from typer.main import get_group
 
-    from generator.cli import build_cli
-    from generator.questions import load_questions
+    from gradio_forge.cli import build_cli
+    from gradio_forge.questions import load_questions
 
     validator = next(q for q in load_questions() if q.name == "project_name").validator
     listed = re.search(r"project_name \| lower in \[([^\]]*)\]", validator or "")

@@ -15,9 +15,9 @@ from jinja2.bccache import bc_magic
 from jinja2.sandbox import SandboxedEnvironment
 from packaging.version import Version
 
-from generator.compiled_templates import BytecodeCache, keep_compiled
-from generator.creation import create
-from generator.rendering import copier_cache, copier_worker
+from gradio_forge.compiled_templates import BytecodeCache, keep_compiled
+from gradio_forge.creation import create
+from gradio_forge.rendering import copier_cache, copier_worker
 
 from .helpers import worktree
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.doctor import checks
-from generator.doctor.fixer import fix_source
-from generator.doctor.rules import RULES
-from generator.doctor.runner import check_paths, check_source
+from gradio_forge.doctor import checks
+from gradio_forge.doctor.fixer import fix_source
+from gradio_forge.doctor.rules import RULES
+from gradio_forge.doctor.runner import check_paths, check_source
 
 from .helpers import CHAT_BACKENDS, COMBINATIONS, run_cli
 
@@ -428,8 +428,9 @@ def test_help_lists_doctor_and_the_cli_does_not_load_it_at_start_up(tmp_path: Pa
     for option in ("--explain", "--fix", "--unsafe-fixes", "--diff", "--no-respect-gitignore"):
         assert option in help_text
     probe = (
-        "import sys, generator.cli; "
-        "print(any(m.startswith('generator.doctor') for m in sys.modules), 'libcst' in sys.modules)"
+        "import sys, gradio_forge.cli; "
+        "print(any(m.startswith('gradio_forge.doctor') for m in sys.modules),"
+        " 'libcst' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
@@ -437,8 +438,8 @@ def test_help_lists_doctor_and_the_cli_does_not_load_it_at_start_up(tmp_path: Pa
 
 def test_checking_never_imports_gradio_or_libcst(tmp_path: Path) -> None:
     probe = (
-        "import sys; from pathlib import Path; from generator.doctor.runner import check_paths;"
-        "from generator.doctor.rules import RULES;"
+        "import sys; from pathlib import Path; from gradio_forge.doctor.runner import check_paths;"
+        "from gradio_forge.doctor.rules import RULES;"
         f"check_paths([Path({str(CORPUS)!r})], frozenset(RULES));"
         "print(sorted(m for m in ('gradio', 'gradio_client', 'libcst') if m in sys.modules))"
     )

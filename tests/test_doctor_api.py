@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.doctor import api, migrations
-from generator.doctor.analysis import APPS
+from gradio_forge.doctor import api, migrations
+from gradio_forge.doctor.analysis import APPS
 
 from .helpers import GRADIO_PIN
 
@@ -18,7 +18,7 @@ API = api.load()
 def test_the_api_file_is_generated_from_the_pinned_gradio() -> None:
     data = json.loads(api.DATA.read_text())
     assert data["gradio_version"] == GRADIO_PIN, (
-        "generator/doctor/gradio_api.json is for another Gradio: pip install"
+        "gradio_forge/doctor/gradio_api.json is for another Gradio: pip install"
         f" gradio=={GRADIO_PIN} && python scripts/gradio_api.py"
     )
     assert data["generated_by"] == "scripts/gradio_api.py"

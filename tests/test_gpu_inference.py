@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.answers import InvalidAnswer
+from gradio_forge.answers import InvalidAnswer
 
 from .helpers import assert_lints_clean
 from .test_answers import resolve

@@ -30,9 +30,9 @@ from hypothesis import strategies as st
 from jinja2 import FileSystemLoader, Template
 from jinja2.sandbox import SandboxedEnvironment
 
-from generator import create
-from generator.answers import InvalidAnswer, Resolution
-from generator.errors import UsageError
+from gradio_forge import create
+from gradio_forge.answers import InvalidAnswer, Resolution
+from gradio_forge.errors import UsageError
 
 from .helpers import (
     CHOICES,

@@ -18,7 +18,7 @@ ENTER = "\r"
 def spawn(*args: str, cwd: Path) -> pexpect.spawn:
     return pexpect.spawn(
         sys.executable,
-        ["-m", "generator", *args],
+        ["-m", "gradio_forge", *args],
         cwd=str(cwd),
         env={**os.environ, "PYTHONPATH": str(REPO), "TERM": "xterm"},
         encoding="utf-8",
@@ -110,7 +110,7 @@ def test_ctrl_c_writes_nothing(tmp_path: Path) -> None:
 
 def _prompt(name: str) -> str:
     """How the prompt of a copier.yml question starts."""
-    from generator.questions import load_questions
+    from gradio_forge.questions import load_questions
 
     question = next(q for q in load_questions() if q.name == name)
     return re.escape(question.help[:24])

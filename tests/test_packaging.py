@@ -6,9 +6,10 @@ import venv
 from pathlib import Path
 
 import copier
+import pytest
 import yaml
 
-from generator import create
+from gradio_forge import create
 
 from .helpers import REPO, manifest
 
@@ -77,23 +78,38 @@ def test_the_public_api_is_what_all_declares() -> None:
     undeclared (the package's modules, as attributes once imported, aside)."""
     import types
 
-    import generator
+    import gradio_forge
 
-    for name in generator.__all__:
-        assert getattr(generator, name) is not None, name
-    public = {name for name in vars(generator) if not name.startswith("_")}
-    modules = {name for name in public if isinstance(getattr(generator, name), types.ModuleType)}
-    undeclared = public - modules - set(generator.__all__) - {"TYPE_CHECKING", "Any"}
-    assert not undeclared, f"declare these in generator.__all__ or make them private: {undeclared}"
-    assert callable(generator.update) and callable(generator.check)
-    assert issubclass(generator.UsageError, generator.GeneratorError)
+    for name in gradio_forge.__all__:
+        assert getattr(gradio_forge, name) is not None, name
+    public = {name for name in vars(gradio_forge) if not name.startswith("_")}
+    modules = {name for name in public if isinstance(getattr(gradio_forge, name), types.ModuleType)}
+    undeclared = public - modules - set(gradio_forge.__all__) - {"TYPE_CHECKING", "Any"}
+    assert not undeclared, (
+        f"declare these in gradio_forge.__all__ or make them private: {undeclared}"
+    )
+    assert callable(gradio_forge.update) and callable(gradio_forge.check)
+    assert issubclass(gradio_forge.UsageError, gradio_forge.GeneratorError)
+
+
+def test_the_old_import_name_still_works_and_says_what_to_change() -> None:
+    import importlib
+    import sys
+
+    import gradio_forge
+
+    sys.modules.pop("generator", None)
+    with pytest.warns(DeprecationWarning, match="import gradio_forge"):
+        old = importlib.import_module("generator")
+    assert old.__all__ == gradio_forge.__all__
+    assert old.create is gradio_forge.create and old.UsageError is gradio_forge.UsageError
 
 
 def test_the_readme_maps_every_module_of_the_package() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    block = readme.split("generator/      the `new-app` package", 1)[1].split("\nscripts/", 1)[0]
+    block = readme.split("gradio_forge/   the `new-app` package", 1)[1].split("\nscripts/", 1)[0]
     listed = {line.split()[0] for line in block.splitlines()[1:] if line.startswith("  ")}
-    package = REPO / "generator"
+    package = REPO / "gradio_forge"
     modules = {path.name for path in package.glob("*.py")} | {
         f"{path.name}/" for path in package.iterdir() if (path / "__init__.py").is_file()
     }

@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 
-from generator.creation import create
-from generator.errors import GeneratorError
-from generator.git import run as git
-from generator.template_history import HISTORY_BUNDLE, TemplateSource
+from gradio_forge.creation import create
+from gradio_forge.errors import GeneratorError
+from gradio_forge.git import run as git
+from gradio_forge.template_history import HISTORY_BUNDLE, TemplateSource
 
 from .helpers import REPO, cli_command, manifest, require_tool, run_cli, worktree
 
@@ -331,7 +331,7 @@ def assert_stopped_cleanly(result: Outcome, *messages: str, signum: int = signal
         signum != signal.SIGINT and result.returncode == -signum and not result.stderr.strip()
     )
     if result.returncode != 128 + signum and early:
-        assert str(REPO / "generator" / "__main__.py") not in result.stderr, result.stderr
+        assert str(REPO / "gradio_forge" / "__main__.py") not in result.stderr, result.stderr
         result.phase = "interpreter"
         return
     assert "Traceback" not in result.stderr, result.stderr
@@ -564,8 +564,8 @@ def test_interrupted_update_restores_or_says_how(
     old_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, restorable: bool
 ) -> None:
     """Ctrl-C half-way through copier's work; a stale index.lock makes git refuse to restore."""
-    from generator import rendering, updating
-    from generator.errors import Interrupted
+    from gradio_forge import rendering, updating
+    from gradio_forge.errors import Interrupted
 
     project = tmp_path / "shop"
     shutil.copytree(old_project, project, symlinks=True)
@@ -624,7 +624,7 @@ def ctrl_c_swallowed() -> None:
 def test_a_dropped_ctrl_c_stops_create_quietly(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    from generator import interrupts, rendering
+    from gradio_forge import interrupts, rendering
 
     render = rendering.render
 
@@ -645,8 +645,8 @@ def test_a_dropped_ctrl_c_stops_create_quietly(
 def test_a_swallowed_ctrl_c_stops_update_and_restores(
     old_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import interrupts, rendering, updating
-    from generator.errors import Interrupted
+    from gradio_forge import interrupts, rendering, updating
+    from gradio_forge.errors import Interrupted
 
     project = tmp_path / "shop"
     shutil.copytree(old_project, project, symlinks=True)
@@ -671,8 +671,8 @@ def test_a_failure_that_a_ctrl_c_caused_is_reported_as_the_interrupt(
     that git child was still writing in, failed with "Directory not empty"."""
     import copier
 
-    from generator import interrupts, updating
-    from generator.errors import Interrupted
+    from gradio_forge import interrupts, updating
+    from gradio_forge.errors import Interrupted
 
     project = tmp_path / "shop"
     shutil.copytree(old_project, project, symlinks=True)
@@ -697,7 +697,7 @@ def test_the_cli_reports_a_failure_after_a_ctrl_c_as_the_interrupt(
 ) -> None:
     import typer
 
-    from generator.cli import _run
+    from gradio_forge.cli import _run
 
     def fails() -> None:
         raise GeneratorError("could not write /x: Directory not empty; nothing was changed")
@@ -728,8 +728,8 @@ def test_a_signal_swallowed_while_starting_still_stops_the_command(
     `except` at import time), is remembered from new-app's first line on: the command stops."""
     import typer
 
-    from generator import interrupts
-    from generator.cli import _run
+    from gradio_forge import interrupts
+    from gradio_forge.cli import _run
 
     done: list[str] = []
 

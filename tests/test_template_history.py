@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from packaging.version import Version
 
-from generator import git, template_history
-from generator.template_history import TemplateSource, record_release, template_repository
+from gradio_forge import git, template_history
+from gradio_forge.template_history import TemplateSource, record_release, template_repository
 
 from .helpers import REPO
 

@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.commands import run_check, run_update
-from generator.creation import create
-from generator.errors import UsageError
-from generator.template_history import TemplateSource, record_release
-from generator.updating import check, update
+from gradio_forge.commands import run_check, run_update
+from gradio_forge.creation import create
+from gradio_forge.errors import UsageError
+from gradio_forge.template_history import TemplateSource, record_release
+from gradio_forge.updating import check, update
 
 from .helpers import QUESTIONS, REPO, manifest, require_tool, run_cli, worktree
 
@@ -97,7 +97,7 @@ def test_conflicts_exit_with_their_own_code(
     app = project / "app.py"
     app.write_text(app.read_text().replace(OLD_DOCSTRING, '"""Our own entry point'))
     commit(project, "Owner's edit")
-    monkeypatch.setattr("generator.updating.installed_source", lambda: versions[1])
+    monkeypatch.setattr("gradio_forge.updating.installed_source", lambda: versions[1])
     assert run_update(project, {}, pretend=False, json_output=False) == 3
     assert "conflicts: app.py" in capsys.readouterr().err
 
@@ -215,7 +215,7 @@ def test_check_says_whether_an_update_exists(
 ) -> None:
     assert check(project, versions[1]).update_available
     assert not check(project, versions[0]).update_available
-    monkeypatch.setattr("generator.updating.installed_source", lambda: versions[1])
+    monkeypatch.setattr("gradio_forge.updating.installed_source", lambda: versions[1])
     assert run_check(project, json_output=True) == 3
     out = capsys.readouterr()
     assert '"update_available": true' in out.out and "1.0.0 -> 1.1.0" in out.err
@@ -225,7 +225,7 @@ def test_check_says_whether_an_update_exists(
 
 
 def test_a_release_is_recorded_once(tmp_path: Path, versions: tuple[TemplateSource, ...]) -> None:
-    from generator.errors import GeneratorError
+    from gradio_forge.errors import GeneratorError
 
     with pytest.raises(GeneratorError, match="already in"):
         record_release(versions[0].history, versions[0].root, "1.0.0")
@@ -235,13 +235,13 @@ def test_a_released_version_ships_exactly_its_template(tmp_path: Path) -> None:
     """Template edits after a release need a .dev version, or old projects would mis-update."""
     from packaging.version import Version
 
-    from generator import __version__
-    from generator.template_files import template_root
-    from generator.template_history import HISTORY_BUNDLE, snapshot
+    from gradio_forge import __version__
+    from gradio_forge.template_files import template_root
+    from gradio_forge.template_history import HISTORY_BUNDLE, snapshot
 
     if Version(__version__).is_devrelease:
         return
-    assert HISTORY_BUNDLE.is_file(), "release with `python -m generator.release VERSION`"
+    assert HISTORY_BUNDLE.is_file(), "release with `python -m gradio_forge.release VERSION`"
 
     def git(*args: str | Path) -> str:
         result = subprocess.run(
@@ -327,8 +327,8 @@ def test_a_dev_project_on_a_machine_without_its_snapshot_is_refused_until_it_has
 
 def _tree_tag(root: Path, scratch: Path) -> str:
     """The hash part of the snapshot tag a template tree gets, from a scratch cache."""
-    from generator import git
-    from generator.template_history import snapshot
+    from gradio_forge import git
+    from gradio_forge.template_history import snapshot
 
     git.run(scratch.parent, "init", "--quiet", scratch.name)
     return snapshot(scratch, root, "9.9.9.dev0").rpartition(".g")[2]
@@ -418,7 +418,7 @@ def test_an_available_update_on_a_dirty_tree_is_refused_by_both(
 def test_check_names_the_project_by_its_absolute_path(
     project: Path, versions, monkeypatch, capsys
 ) -> None:
-    monkeypatch.setattr("generator.updating.installed_source", lambda: versions[1])
+    monkeypatch.setattr("gradio_forge.updating.installed_source", lambda: versions[1])
     monkeypatch.chdir(project.parent)
     assert run_check(Path("shop"), json_output=True) == 3
     out = capsys.readouterr()
@@ -443,7 +443,7 @@ def test_pretend_accepts_untracked_files(
 def test_an_answer_only_change_does_not_claim_a_template_change(
     project: Path, versions: tuple[TemplateSource, ...], monkeypatch, capsys
 ) -> None:
-    monkeypatch.setattr("generator.updating.installed_source", lambda: versions[0])
+    monkeypatch.setattr("gradio_forge.updating.installed_source", lambda: versions[0])
     assert run_update(project, {"deploy_target": "server"}, pretend=False, json_output=False) == 0
     err = capsys.readouterr().err
     assert "from template 1.0.0 to 1.0.0" not in err
@@ -490,7 +490,7 @@ def test_update_in_a_monorepo_removes_keeps_and_reports_paths_in_the_project(
 def test_a_failed_update_in_a_monorepo_restores_only_the_project(
     monorepo: Path, versions: tuple[TemplateSource, ...], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import rendering
+    from gradio_forge import rendering
 
     top = monorepo.parent.parent
     before = worktree(top)

@@ -1,7 +1,7 @@
 """`new-app update` across three template versions, as a maintainer and two users live them.
 
 A copy of this checkout is the gradio-forge installed from a clone: its template is edited at
-0.2.0.dev0, then released twice with `generator.release` (0.2.0, 0.3.0). One project is made at
+0.2.0.dev0, then released twice with `gradio_forge.release` (0.2.0, 0.3.0). One project is made at
 the .dev version and follows every change; another lives in a monorepo's apps/shop. The last
 update, which also changes an answer (removing files), is stopped by SIGINT, SIGTERM and SIGHUP
 at several moments.
@@ -43,7 +43,7 @@ class Forge:
         return result
 
     def new_app(self, *args: str, cwd: Path, code: int = 0) -> str:
-        return self.run("-m", "generator", *args, cwd=cwd, code=code).stderr
+        return self.run("-m", "gradio_forge", *args, cwd=cwd, code=code).stderr
 
     def edit(self, old: str, new: str) -> None:
         app = self.root / "template" / "app.py.jinja"
@@ -52,7 +52,7 @@ class Forge:
         app.write_text(text.replace(old, new))
 
     def release(self, version: str) -> None:
-        self.run("-m", "generator.release", version, cwd=self.root)
+        self.run("-m", "gradio_forge.release", version, cwd=self.root)
 
 
 def commit(repository: Path, message: str) -> None:
@@ -68,13 +68,13 @@ def made_at(project: Path) -> str:
 @pytest.fixture(scope="module")
 def forge(tmp_path_factory: pytest.TempPathFactory) -> Forge:
     root = tmp_path_factory.mktemp("forge")
-    for name in ("generator", "template"):
+    for name in ("gradio_forge", "template"):
         shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("copier.yml", "CHANGELOG.md", ".gitignore"):
         shutil.copy(REPO / name, root / name)
-    version = (root / "generator" / "__init__.py").read_text()
+    version = (root / "gradio_forge" / "__init__.py").read_text()
     assert '__version__ = "0.2.0.dev0"' in version or ".dev" in version
-    init = root / "generator" / "__init__.py"
+    init = root / "gradio_forge" / "__init__.py"
     init.write_text(
         "\n".join(
             '__version__ = "0.2.0.dev0"' if line.startswith("__version__ =") else line

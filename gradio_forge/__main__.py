@@ -1,4 +1,4 @@
-"""`python -m generator` and the `new-app` command."""
+"""`python -m gradio_forge` and the `new-app` command."""
 
 import sys
 

@@ -6,7 +6,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def template_root() -> Path:
-    """The directory holding copier.yml (the wheel bundles it as `generator/_template`)."""
+    """The directory holding copier.yml (the wheel bundles it as `gradio_forge/_template`)."""
     bundled = _PACKAGE / "_template"
     return bundled if (bundled / "copier.yml").is_file() else _PACKAGE.parent
 

@@ -1,4 +1,4 @@
-"""Cut a release: `python -m generator.release VERSION`, then commit and tag.
+"""Cut a release: `python -m gradio_forge.release VERSION`, then commit and tag.
 
 It records the template as release VERSION in the history bundle shipped in the package, so
 every later release can update projects made from this one, offline; sets the package version;
@@ -50,7 +50,7 @@ def release(version: str, *, today: date | None = None) -> None:
 
 def main() -> None:
     if len(sys.argv) != 2:
-        sys.exit("usage: python -m generator.release VERSION")
+        sys.exit("usage: python -m gradio_forge.release VERSION")
     try:
         release(sys.argv[1])
     except GeneratorError as error:
