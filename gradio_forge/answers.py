@@ -7,14 +7,22 @@ the CLI refuses exactly what the template refuses, before anything is written.
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
+from typing import Any, Literal
 
-from jinja2 import Template
+from jinja2 import StrictUndefined, Template, Undefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from .compiled_templates import BytecodeCache, keep_compiled
 from .errors import UsageError
-from .questions import PYTHON_TYPES, Question
+from .questions import (
+    PYTHON_TYPES,
+    JinjaSettings,
+    Question,
+    parse_jinja_settings,
+    parse_questions,
+    read_copier_yml,
+)
 
 # Asks one question: (question, default, validate) -> answer. validate returns an error or None.
 Asker = Callable[[Question, Any, Callable[[Any], str | None]], Any]
@@ -58,23 +66,46 @@ class Resolution:
     """Questions answered by the user that do not apply to the other answers."""
 
 
-@cache
-def _compiled(template: str) -> Template:
-    return _environment().from_string(template)
+# copier's own extensions that act in expressions (its YieldExtension acts in file names only).
+COPIER_EXTENSIONS = ("jinja2_ansible_filters.AnsibleCoreFiltersExtension",)
+_UNDEFINED = {"jinja2.Undefined": Undefined, "jinja2.StrictUndefined": StrictUndefined}
 
 
 @cache
-def _environment() -> SandboxedEnvironment:
+def _compiled(template: str, settings: JinjaSettings) -> Template:
+    return _environment(settings).from_string(template)
+
+
+@cache
+def _environment(settings: JinjaSettings) -> SandboxedEnvironment:
+    """Built as copier builds its environment from the same copier.yml settings (a test compares
+    the two), so an expression means here what it means to copier."""
+    envops = dict(settings.envops)
+    if "undefined" in envops:  # the only two classes copier accepts
+        envops["undefined"] = _UNDEFINED[envops["undefined"]]
     environment = SandboxedEnvironment(
-        extensions=["jinja2_ansible_filters.AnsibleCoreFiltersExtension"]
+        extensions=[*COPIER_EXTENSIONS, *settings.extensions], **envops
     )
+    environment.globals["pathjoin"] = _pathjoin
     keep_compiled(environment, BytecodeCache("questions-sandboxed"))
     return environment
 
 
+def _pathjoin(*path: str, mode: Literal["posix", "windows", "native"] = "posix") -> str:
+    flavour = {"posix": PurePosixPath, "windows": PureWindowsPath, "native": PurePath}[mode]
+    return str(flavour(*path))
+
+
+def questionnaire(path: Path | None = None) -> "Questionnaire":
+    """The questions of a copier.yml (this template's by default), with its Jinja settings."""
+    config = read_copier_yml(path)
+    return Questionnaire(parse_questions(config), parse_jinja_settings(config))
+
+
 class Questionnaire:
-    def __init__(self, questions: list[Question]) -> None:
+    def __init__(self, questions: list[Question], jinja: JinjaSettings | None = None) -> None:
         self.questions = questions
+        self.jinja = jinja or JinjaSettings()
 
     def by_name(self, name: str) -> Question:
         return next(question for question in self.questions if question.name == name)
@@ -82,7 +113,7 @@ class Questionnaire:
     def _render(self, template: Any, context: Mapping[str, Any]) -> Any:
         if not isinstance(template, str) or "{" not in template:
             return template
-        return _compiled(template).render(context)
+        return _compiled(template, self.jinja).render(context)
 
     def applies(self, question: Question, context: Mapping[str, Any]) -> bool:
         when = self._render(question.when, context)

@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import interrupts
-from .answers import Questionnaire
+from .answers import questionnaire
 from .creation import Result, create, default_answers_from_git, destination_problem
 from .errors import UsageError
-from .questions import load_questions
 
 if TYPE_CHECKING:
     from .updating import UpdateResult
@@ -71,7 +70,7 @@ def run_create(
     ask = None
     if asking:
         from .prompts import ask
-    resolution = Questionnaire(load_questions()).resolve(
+    resolution = questionnaire().resolve(
         given,
         use_defaults=defaults,
         ask=ask,

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, git, interrupts, rendering
-from .answers import Questionnaire, Resolution
+from .answers import Resolution, questionnaire
 from .errors import GeneratorError, UsageError
-from .questions import load_questions
 from .template_history import TemplateSource, installed_source
 
 
@@ -100,7 +99,7 @@ def create(
 def _resolve(given: Mapping[str, Any], source: TemplateSource) -> Resolution:
     # Asking git costs a process; the CLI has already filled these answers in.
     authors_given = {"author_name", "author_email"} <= given.keys()
-    return Questionnaire(load_questions(source.root / "copier.yml")).resolve(
+    return questionnaire(source.root / "copier.yml").resolve(
         given,
         use_defaults=True,
         default_overrides={} if authors_given else default_answers_from_git(),

@@ -91,6 +91,26 @@ def parse_questions(config: dict[str, Any]) -> list[Question]:
     return questions
 
 
-def load_questions(path: Path | None = None) -> list[Question]:
+@dataclass(frozen=True)
+class JinjaSettings:
+    """copier.yml's `_jinja_extensions` and `_envops`: the Jinja copier renders expressions in."""
+
+    extensions: tuple[str, ...] = ()
+    envops: tuple[tuple[str, Any], ...] = ()
+
+
+def parse_jinja_settings(config: dict[str, Any]) -> JinjaSettings:
+    return JinjaSettings(
+        extensions=tuple(config.get("_jinja_extensions", ())),
+        # keep_trailing_newline is copier's own default (copier-org/copier#464).
+        envops=tuple(sorted({"keep_trailing_newline": True, **config.get("_envops", {})}.items())),
+    )
+
+
+def read_copier_yml(path: Path | None = None) -> dict[str, Any]:
     text = (path or copier_yml()).read_text(encoding="utf-8")
-    return parse_questions(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def load_questions(path: Path | None = None) -> list[Question]:
+    return parse_questions(read_copier_yml(path))

@@ -14,9 +14,9 @@ from typing import Any
 import yaml
 
 from . import git, interrupts, rendering
-from .answers import Asker, InvalidAnswer, Questionnaire, Resolution
+from .answers import Asker, InvalidAnswer, Questionnaire, Resolution, questionnaire
 from .errors import GeneratorError, Interrupted, UsageError
-from .questions import Question, load_questions
+from .questions import Question
 from .template_history import (
     TEMPLATE_URL,
     TemplateSource,
@@ -144,11 +144,11 @@ def _examine(
 ) -> tuple[dict[str, Any], Resolution, CheckResult]:
     """The stored answers, the resolved new ones and the decision; UsageError for a refusal."""
     answers = read_answers(project)
-    questionnaire = Questionnaire(load_questions(source.root / "copier.yml"))
+    questions = questionnaire(source.root / "copier.yml")
     if "project_name" in changes and changes["project_name"] != answers.get("project_name"):
         raise UsageError("the project name cannot change in an update: create a new project")
     stored = {k: v for k, v in answers.items() if not k.startswith("_")}
-    resolution = _resolve(project, questionnaire, stored, changes, ask)
+    resolution = _resolve(project, questions, stored, changes, ask)
     _require_repository(project)
     decision = _decide(project, answers["_commit"], source)
     if decision.update_available or changes:

@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generated_sections import write_or_check
 
-from gradio_forge.answers import Questionnaire
-from gradio_forge.questions import Question, load_questions
+from gradio_forge.answers import Questionnaire, questionnaire
+from gradio_forge.questions import Question
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 _BLOCK = re.compile(r"(<!-- questions:start -->\n).*?(<!-- questions:end -->)", re.S)
@@ -80,12 +80,12 @@ def _asked(question: Question) -> str:
 
 
 def questions_table() -> str:
-    questionnaire = Questionnaire(load_questions())
+    questions = questionnaire()
     lines = [
         "| question | flag | choices | default | asked |",
         "| --- | --- | --- | --- | --- |",
     ]
-    for question in questionnaire.questions:
+    for question in questions.questions:
         if question.computed or question.name == "project_name":
             continue
         values = _choices(question)

@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from gradio_forge.answers import Questionnaire
+from gradio_forge.answers import questionnaire
 from gradio_forge.questions import load_questions
 
 REPO = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI") == "true"
 
 # Every choice that changes the output, from copier.yml itself.
-QUESTIONS = Questionnaire(load_questions())
+QUESTIONS = questionnaire()
 CHOICES = {
     name: [choice.value for choice in QUESTIONS.by_name(name).choices]
     for name in ("app_type", "deploy_target", "auth")

@@ -7,17 +7,18 @@ from typing import Any
 
 import copier
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from packaging.requirements import InvalidRequirement, Requirement
 
-from gradio_forge.answers import InvalidAnswer, MissingAnswers, Questionnaire
+from gradio_forge.answers import InvalidAnswer, MissingAnswers, _environment, questionnaire
 from gradio_forge.errors import UsageError
-from gradio_forge.questions import Question, load_questions, parse_questions
+from gradio_forge.questions import Question, load_questions, parse_jinja_settings, parse_questions
 
 from .helpers import GRADIO_PIN, QUEUE_RANGE, REPO, cli_command
 
-QUESTIONNAIRE = Questionnaire(load_questions())
+QUESTIONNAIRE = questionnaire()
 
 
 def resolve(**given: Any) -> dict[str, Any]:
@@ -173,8 +174,8 @@ def test_copier_refuses_what_the_cli_refuses(tmp_path: Path, bad: dict[str, Any]
 def test_compiled_expressions_are_kept_and_a_broken_cache_is_no_error(tmp_path: Path) -> None:
     """Two processes: the first compiles copier.yml's expressions and keeps them as it exits."""
     script = (
-        "from gradio_forge.answers import Questionnaire; from gradio_forge.questions import "
-        "load_questions; print(Questionnaire(load_questions()).resolve({'project_name': 'demo',"
+        "from gradio_forge.answers import questionnaire; print(questionnaire().resolve("
+        "{'project_name': 'demo',"
         " 'app_type': 'chat'}, use_defaults=True).answers)"
     )
     expected = str(resolve(app_type="chat"))
@@ -290,3 +291,81 @@ def test_prompts_read_as_questions() -> None:
 def test_model_server_answers_are_checked(name: str, value: str, message: str) -> None:
     with pytest.raises(InvalidAnswer, match=message):
         resolve(app_type="chat", chat_backend="openai-compatible", **{name: value})
+
+
+SYNTAX = (
+    "block_start_string",
+    "block_end_string",
+    "variable_start_string",
+    "variable_end_string",
+    "comment_start_string",
+    "comment_end_string",
+    "line_statement_prefix",
+    "line_comment_prefix",
+    "trim_blocks",
+    "lstrip_blocks",
+    "newline_sequence",
+    "keep_trailing_newline",
+    "undefined",
+    "autoescape",
+)
+
+
+def _copier_environment(config: dict[str, Any], directory: Path) -> Any:
+    """copier's own Jinja environment for a template with this copier.yml (an internal: this
+    test is the guard that notices when copier builds it differently). copier's subclass of the
+    sandbox also hides attributes of paths and pydantic models, which answers never hold."""
+    try:
+        from copier._main import Worker
+    except ImportError:  # copier before 9.7
+        from copier.main import Worker  # type: ignore[no-redef]
+    directory.mkdir()
+    (directory / "copier.yml").write_text(yaml.safe_dump(config))
+    return Worker(src_path=str(directory), dst_path=str(directory / "out")).jinja_env
+
+
+@pytest.mark.parametrize(
+    "jinja_settings",
+    [
+        {},
+        {
+            "_jinja_extensions": ["jinja2.ext.do", "jinja2.ext.loopcontrols"],
+            "_envops": {
+                "block_start_string": "[%",
+                "block_end_string": "%]",
+                "keep_trailing_newline": True,
+                "undefined": "jinja2.StrictUndefined",
+            },
+        },
+    ],
+    ids=["this-template", "with-settings"],
+)
+def test_expressions_are_rendered_in_the_environment_copier_builds(
+    jinja_settings: dict[str, Any], tmp_path: Path
+) -> None:
+    config = {**yaml.safe_load((REPO / "copier.yml").read_text()), **jinja_settings}
+    copiers = _copier_environment(config, tmp_path / "template")
+    ours = _environment(parse_jinja_settings(config))
+
+    def extensions(environment: Any) -> set[str]:
+        # copier's YieldExtension handles `{% yield %}` in file names, never in an expression.
+        return {name for name in environment.extensions if not name.endswith(".YieldExtension")}
+
+    assert extensions(ours) == extensions(copiers)
+    assert set(ours.filters) == set(copiers.filters)
+    assert set(ours.tests) == set(copiers.tests)
+    assert set(ours.globals) == set(copiers.globals)
+    for name in SYNTAX:
+        assert getattr(ours, name) == getattr(copiers, name), name
+    for mode in ("posix", "windows", "native"):
+        call = ("a", "b/c", "d.txt")
+        assert ours.globals["pathjoin"](*call, mode=mode) == copiers.globals["pathjoin"](
+            *call, mode=mode
+        )
+    start, end = ("[%", "%]") if jinja_settings else ("{%", "%}")
+    source = (
+        f"{start} set x = ['a', 'b'] {end}{{{{ x | to_json }}}} {{{{ 'gradio' | b64encode }}}}"
+        f" {{{{ pathjoin('a', 'b') }}}} {{{{ 'x' is string }}}}"
+        " {{ 'a-b' | regex_replace('-', '_') }}"
+    )
+    assert ours.from_string(source).render() == copiers.from_string(source).render()
