@@ -244,21 +244,21 @@ def report(result: Result, *, git_init: bool) -> None:
     if git_init and not result.committed:
         say("note: no git commit made: the directory already had files, or is in a repository.")
         say("      Commit the project yourself before running template updates.")
-    say("\nNext steps:")
+    say("\nNext steps (from README.md):")
     if (where := _shell_path(result.destination)) != ".":
         say(f"  cd {where}")
-    python = f"python{answers['python_version']}"
-    say(f'  {python} -m venv .venv && . .venv/bin/activate && pip install -e ".[dev]"')
-    say("  cp .env.example .env               # then fill it in")
-    if answers["app_type"] == "chat" and answers["chat_backend"] == "hf-inference":
-        say("  # in .env: HF_TOKEN, a token from https://huggingface.co/settings/tokens")
-    elif answers["app_type"] == "chat" and answers["chat_backend"] == "openai-compatible":
-        say("  # in .env: OPENAI_API_KEY, the key of the server at OPENAI_BASE_URL")
-    if answers["auth"] == "password":
-        say(f"  python -m {result.package_name} hash-password   # paste its line into .env")
-    say("  python app.py                      # then open http://127.0.0.1:7860")
-    say("  pytest && ruff check .             # the project's own tests and lint")
+    readme = (result.destination / "README.md").read_text(encoding="utf-8")
+    for line in [*readme_commands(readme, "Run it"), *readme_commands(readme, "Test")]:
+        say(f"  {line}")
     say(f"Deploying ({answers['deploy_target']}): see the Deploy section of README.md.")
+
+
+def readme_commands(readme: str, section: str) -> list[str]:
+    """The lines of the first sh block under `## section` of a generated README: the printed
+    next steps are the README's own commands, never a second text to keep in step."""
+    body = readme.partition(f"\n## {section}\n")[2].split("\n## ", 1)[0]
+    block = body.partition("```sh\n")[2].split("```", 1)[0]
+    return [line for line in block.splitlines() if line.strip()]
 
 
 def _shell_path(path: Path) -> str:

@@ -95,7 +95,7 @@ def questions_table() -> str:
             question.help,
             f"`{question.flag}`",
             values or "text",
-            _default(questionnaire, question),
+            _default(questions, question),
             _asked(question),
         ]
         lines.append("| " + " | ".join(map(_cell, cells)) + " |")

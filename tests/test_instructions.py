@@ -16,6 +16,8 @@ from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 
+from gradio_forge.commands import readme_commands
+
 from .helpers import QUESTIONS, REPO, assert_lints_clean, run_cli
 
 PYTHON_VERSIONS = [choice.value for choice in QUESTIONS.by_name("python_version").choices]
@@ -54,10 +56,8 @@ def _fresh_runner_path(project_env: str, tmp_path: Path) -> str:
 
 def _readme_block(readme: str, section: str) -> list[str]:
     """The commands of the first ```sh block under `## section`, comments removed."""
-    body = readme.split(f"\n## {section}\n", 1)[1].split("\n## ", 1)[0]
-    block = body.split("```sh\n", 1)[1].split("```", 1)[0]
-    lines = (line.split("  #", 1)[0].strip() for line in block.splitlines())
-    return [line for line in lines if line]
+    lines = (line.split("  #", 1)[0].strip() for line in readme_commands(readme, section))
+    return [line for line in lines if line and not line.startswith("#")]
 
 
 def test_ci_and_readme_tests_need_only_the_project(
@@ -116,7 +116,7 @@ def test_ci_and_readme_tests_need_only_the_project(
 
 
 def _next_steps(stderr: str) -> list[str]:
-    lines = stderr.split("Next steps:\n", 1)[1].splitlines()
+    lines = stderr.split("Next steps (from README.md):\n", 1)[1].splitlines()
     steps = [line.split("  #", 1)[0].strip() for line in lines if line.startswith("  ")]
     return [step for step in steps if step]
 
@@ -272,16 +272,22 @@ def test_generated_readme_update_commands_work(
 @pytest.mark.parametrize(
     ("backend", "secret"), [("hf-inference", "HF_TOKEN"), ("openai-compatible", "OPENAI_API_KEY")]
 )
-def test_next_steps_name_the_model_servers_secret(
+def test_next_steps_are_the_readmes_commands_and_name_the_secret(
     tmp_path: Path, backend: str, secret: str
 ) -> None:
-    created = run_cli(
-        "demo", "-y", "--no-git", "--app-type", "chat", "--chat-backend", backend, cwd=tmp_path
-    )
+    flags = ["--app-type", "chat", "--chat-backend", backend, "--auth", "password"]
+    created = run_cli("demo", "-y", "--no-git", *flags, cwd=tmp_path)
     assert created.returncode == 0, created.stderr
-    steps = created.stderr.split("Next steps:\n", 1)[1]
-    assert secret in steps
+    steps = created.stderr.split("Next steps (from README.md):\n", 1)[1]
+    assert secret in steps and "python -m demo hash-password" in steps
     assert f"{secret}=" in (tmp_path / "demo" / ".env.example").read_text()
+    readme = (tmp_path / "demo" / "README.md").read_text()
+    printed = [line.removeprefix("  ") for line in steps.splitlines() if line.startswith("  ")]
+    assert printed == [
+        "cd demo",
+        *readme_commands(readme, "Run it"),
+        *readme_commands(readme, "Test"),
+    ]
 
 
 def test_model_server_answers_reach_the_project(tmp_path: Path) -> None:
