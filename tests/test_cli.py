@@ -58,7 +58,7 @@ def test_shell_completion_offers_the_choices(tmp_path: Path) -> None:
 
 
 def test_defaults_create_a_committed_project(tmp_path: Path) -> None:
-    result = run_cli("demo", "--defaults", cwd=tmp_path)
+    result = invoke_cli("demo", "--defaults", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     project = tmp_path / "demo"
     assert (project / "app.py").is_file()
@@ -76,7 +76,7 @@ def test_defaults_create_a_committed_project(tmp_path: Path) -> None:
 
 
 def test_flags_become_answers(tmp_path: Path) -> None:
-    result = run_cli(
+    result = invoke_cli(
         "shop-front",
         "-y",
         "--no-git",
@@ -114,7 +114,7 @@ def test_data_file_supplies_answers_and_flags_win(tmp_path: Path) -> None:
             }
         )
     )
-    result = run_cli(
+    result = invoke_cli(
         "boxed", "-y", "--no-git", "--data-file", str(data), "--max-upload-mb", "5", cwd=tmp_path
     )
     assert result.returncode == 0, result.stderr
@@ -125,7 +125,7 @@ def test_data_file_supplies_answers_and_flags_win(tmp_path: Path) -> None:
 
 
 def test_json_summary_on_stdout(tmp_path: Path) -> None:
-    result = run_cli("scripted", "-y", "--no-git", "--json", cwd=tmp_path)
+    result = invoke_cli("scripted", "-y", "--no-git", "--json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     assert summary["destination"] == str(tmp_path / "scripted")
@@ -135,7 +135,7 @@ def test_json_summary_on_stdout(tmp_path: Path) -> None:
 
 
 def test_pretend_writes_nothing(tmp_path: Path) -> None:
-    result = run_cli("ghost", "-y", "--pretend", "--json", cwd=tmp_path)
+    result = invoke_cli("ghost", "-y", "--pretend", "--json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "app.py" in json.loads(result.stdout)["files"]
     assert "Would write" in result.stderr
@@ -224,12 +224,12 @@ def test_non_empty_destination_needs_force(tmp_path: Path) -> None:
     (project / "app.py").write_text("print('my old app')\n")
     before = manifest(tmp_path)
 
-    refused = run_cli("demo", "-y", cwd=tmp_path)
+    refused = invoke_cli("demo", "-y", cwd=tmp_path)
     assert refused.returncode == 2
     assert "--force" in refused.stderr
     assert manifest(tmp_path) == before
 
-    forced = run_cli("demo", "-y", "--force", "--json", cwd=tmp_path)
+    forced = invoke_cli("demo", "-y", "--force", "--json", cwd=tmp_path)
     assert forced.returncode == 0, forced.stderr
     assert json.loads(forced.stdout)["overwritten"] == ["app.py"]
     after = manifest(tmp_path)
@@ -240,7 +240,7 @@ def test_non_empty_destination_needs_force(tmp_path: Path) -> None:
 
 def test_destination_that_is_a_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "demo").write_text("a file\n")
-    result = run_cli("demo", "-y", "--force", cwd=tmp_path)
+    result = invoke_cli("demo", "-y", "--force", cwd=tmp_path)
     assert result.returncode == 2
     assert "is a file" in result.stderr
     assert (tmp_path / "demo").read_text() == "a file\n"
@@ -283,12 +283,12 @@ def test_disk_full_while_writing_leaves_everything_as_it_was(
 def test_inside_a_repository_the_project_is_left_to_it_unless_ignored(tmp_path: Path) -> None:
     subprocess.run(["git", "init", "--quiet"], cwd=tmp_path, check=True)
     (tmp_path / ".gitignore").write_text("/scratch/\n")
-    tracked = run_cli("tracked", "-y", cwd=tmp_path)
+    tracked = invoke_cli("tracked", "-y", cwd=tmp_path)
     assert tracked.returncode == 0, tracked.stderr
     assert not (tmp_path / "tracked" / ".git").exists()  # the monorepo commits it
     assert "Commit the project yourself" in tracked.stderr
     (tmp_path / "scratch").mkdir()
-    ignored = run_cli("demo", "-y", "--output-dir", "scratch", cwd=tmp_path)
+    ignored = invoke_cli("demo", "-y", "--output-dir", "scratch", cwd=tmp_path)
     assert ignored.returncode == 0, ignored.stderr
     assert (tmp_path / "scratch" / "demo" / ".git").is_dir()
 
@@ -350,26 +350,26 @@ def test_errors_are_one_line_in_one_style(tmp_path: Path, args: list[str], messa
 def test_dot_creates_the_project_in_the_empty_current_directory(tmp_path: Path) -> None:
     here = tmp_path / "shop"
     here.mkdir()
-    result = run_cli(".", "-y", cwd=here)
+    result = invoke_cli(".", "-y", cwd=here)
     assert result.returncode == 0, result.stderr
     assert (here / "shop" / "ui.py").is_file()  # the package is named after the directory
     assert yaml.safe_load((here / ".copier-answers.yml").read_text())["project_name"] == "shop"
-    again = run_cli(".", "-y", cwd=here)  # no longer empty
+    again = invoke_cli(".", "-y", cwd=here)  # no longer empty
     assert again.returncode == 2
     assert "already exists and is not empty" in again.stderr
 
 
 def test_missing_output_dir_is_created(tmp_path: Path) -> None:
-    pretended = run_cli("demo", "-y", "--pretend", "--output-dir", "a/b", cwd=tmp_path)
+    pretended = invoke_cli("demo", "-y", "--pretend", "--output-dir", "a/b", cwd=tmp_path)
     assert pretended.returncode == 0, pretended.stderr
     assert list(tmp_path.iterdir()) == []  # --pretend leaves nothing, not even the directory
-    result = run_cli("demo", "-y", "--output-dir", "a/b", cwd=tmp_path)
+    result = invoke_cli("demo", "-y", "--output-dir", "a/b", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "a" / "b" / "demo" / "app.py").is_file()
 
 
 def test_no_name_without_a_terminal_says_how_to_give_one(tmp_path: Path) -> None:
-    result = run_cli("-y", cwd=tmp_path)
+    result = invoke_cli("-y", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip() == (
         "error: give the project a NAME: `new-app NAME`, or `new-app .` for the current directory"

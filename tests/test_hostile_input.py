@@ -18,6 +18,7 @@ import re
 import sys
 import tomllib
 from collections.abc import Mapping
+from fnmatch import fnmatch
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -115,6 +116,10 @@ _ENV = SandboxedEnvironment(
 )
 
 
+# What the templates import and copier never renders on its own.
+_EXCLUDED = yaml.safe_load((REPO / "copier.yml").read_text())["_exclude"]
+
+
 @cache
 def _compiled(source: str) -> Template:
     return _ENV.from_string(source)
@@ -135,7 +140,7 @@ def render_in_memory(resolution: Resolution) -> dict[str, str]:
     files = {}
     for source in sorted((REPO / "template").rglob("*")):
         relative = source.relative_to(REPO / "template").as_posix()
-        if not source.is_file() or relative.startswith("_literals"):
+        if not source.is_file() or any(fnmatch(relative, pattern) for pattern in _EXCLUDED):
             continue
         path = _compiled(relative).render(context).removesuffix(".jinja")
         if "" in path.split("/"):
