@@ -4,6 +4,7 @@ import contextlib
 import hashlib
 import itertools
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -30,6 +31,16 @@ COMBINATIONS = list(itertools.product(*CHOICES.values()))
 # What copier.yml's validator allows for the queue, as its messages say it: "from 1 to 10000".
 QUEUE_RANGE = "from {} to {}".format(*(QUESTIONS.by_name("max_queue_size").bounds or ()))
 GRADIO_PIN = QUESTIONS.by_name("gradio_version").default
+
+
+def max_length(name: str) -> int:
+    """The most characters copier.yml's validator of `name` accepts, whatever the other answers."""
+    validator = QUESTIONS.by_name(name).validator
+    found = re.search(rf"\b(?:el)?if {name} \| length > (\d+)", validator)
+    assert found, f"{name}'s validator sets no length limit"
+    return int(found[1])
+
+
 # Choices the matrix does not cross: each is rendered on its own, with the default target and auth.
 CHAT_BACKENDS = [choice.value for choice in QUESTIONS.by_name("chat_backend").choices]
 

@@ -16,7 +16,7 @@ from gradio_forge.answers import InvalidAnswer, MissingAnswers, _environment, qu
 from gradio_forge.errors import UsageError
 from gradio_forge.questions import Question, load_questions, parse_jinja_settings, parse_questions
 
-from .helpers import GRADIO_PIN, QUEUE_RANGE, REPO, cli_command
+from .helpers import GRADIO_PIN, QUEUE_RANGE, REPO, cli_command, max_length
 
 QUESTIONNAIRE = questionnaire()
 
@@ -141,7 +141,7 @@ BAD_ANSWERS = [
     {"project_name": "def"},
     {"project_name": "check"},
     {"title": "   "},
-    {"description": "x" * 201},
+    {"description": "x" * (max_length("description") + 1)},
     {"author_email": "nobody"},
     {"max_queue_size": 0},
     {"app_type": "multi-step", "max_upload_mb": 5000},

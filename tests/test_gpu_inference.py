@@ -10,7 +10,7 @@ import yaml
 
 from gradio_forge.answers import InvalidAnswer
 
-from .helpers import assert_lints_clean
+from .helpers import assert_lints_clean, max_length
 from .test_answers import resolve
 
 
@@ -68,7 +68,7 @@ def test_model_id_becomes_the_default_setting(render: Callable[..., Path]) -> No
         "owner/model-",
         "a--b",
         'x"y',
-        "x" * 97,
+        "x" * (max_length("model_id") + 1),
     ],
 )
 def test_model_id_must_be_a_hub_id(model_id: str) -> None:

@@ -43,6 +43,7 @@ from .helpers import (
     assert_caddy_accepts,
     assert_lints_clean,
     assert_nginx_accepts,
+    max_length,
     run_cli,
 )
 
@@ -79,7 +80,7 @@ NASTY += [*CONFIG_SYNTAX, *UNICODE]
 # (test_answers pins the value, so a change to it does not pass unnoticed).
 REFUSED = re.compile(QUESTIONS.by_name("one_line_refused").default)
 # The most characters copier.yml's validators allow in each free-text answer (author_name: any).
-LIMITS = {"title": 80, "description": 200, "system_prompt": 1000}
+LIMITS = {name: max_length(name) for name in ("title", "description", "system_prompt")}
 KITCHEN_SINK = "".join(s for s in NASTY if not REFUSED.search(s))  # 230 characters of everything
 FREE_TEXT = ["title", "description", "author_name", "system_prompt"]
 
