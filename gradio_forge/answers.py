@@ -73,11 +73,11 @@ _UNDEFINED = {"jinja2.Undefined": Undefined, "jinja2.StrictUndefined": StrictUnd
 
 @cache
 def _compiled(template: str, settings: JinjaSettings) -> Template:
-    return _environment(settings).from_string(template)
+    return jinja_environment(settings).from_string(template)
 
 
 @cache
-def _environment(settings: JinjaSettings) -> SandboxedEnvironment:
+def jinja_environment(settings: JinjaSettings) -> SandboxedEnvironment:
     """Built as copier builds its environment from the same copier.yml settings (a test compares
     the two), so an expression means here what it means to copier."""
     envops = dict(settings.envops)
@@ -111,7 +111,7 @@ class Questionnaire:
         return next(question for question in self.questions if question.name == name)
 
     def _render(self, template: Any, context: Mapping[str, Any]) -> Any:
-        if not isinstance(template, str) or "{" not in template:
+        if not isinstance(template, str) or not any(o in template for o in self.jinja.openers):
             return template
         return _compiled(template, self.jinja).render(context)
 

@@ -222,7 +222,7 @@ def create_command(
             json_output=json_output,
         )
 
-    _run(action, interrupted="nothing was written")
+    run_reported(action, interrupted="nothing was written")
 
 
 def update_command(
@@ -254,7 +254,7 @@ def update_command(
         changes = {**parse_data(data or []), **_given(answers)}
         return run_update(directory, changes, pretend=pretend, json_output=json_output)
 
-    _run(action, interrupted="nothing changed")
+    run_reported(action, interrupted="nothing changed")
 
 
 def check_command(
@@ -276,7 +276,7 @@ def check_command(
 
         return run_check(directory, json_output=json_output)
 
-    _run(action, interrupted="nothing changed")
+    run_reported(action, interrupted="nothing changed")
 
 
 FORMATS = ("text", "json")
@@ -354,15 +354,16 @@ def doctor_command(
             cache=cache,
         )
 
-    _run(action, interrupted="nothing changed")
+    run_reported(action, interrupted="nothing changed")
 
 
 def _given(answers: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in answers.items() if value is not None}
 
 
-def _run(action: Callable[[], int | None], *, interrupted: str) -> None:
-    """Run a command: one-line errors with their exit codes, and the command's own code."""
+def run_reported(action: Callable[[], int | None], *, interrupted: str) -> None:
+    """Run a command's action and report how it ended: one-line errors with their exit codes,
+    Ctrl-C (or a failure it caused) as an interrupt, else the action's own exit code."""
     from . import interrupts  # not needed for --help
 
     message = None

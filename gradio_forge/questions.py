@@ -98,6 +98,15 @@ class JinjaSettings:
     extensions: tuple[str, ...] = ()
     envops: tuple[tuple[str, Any], ...] = ()
 
+    @property
+    def openers(self) -> tuple[str, ...]:
+        """What starts Jinja in a string: without one, copier takes the string as it is."""
+        envops = dict(self.envops)
+        return tuple(
+            envops.get(f"{kind}_start_string", default)
+            for kind, default in (("variable", "{{"), ("block", "{%"), ("comment", "{#"))
+        )
+
 
 def parse_jinja_settings(config: dict[str, Any]) -> JinjaSettings:
     return JinjaSettings(
