@@ -1,4 +1,5 @@
-"""What `new-app NAME` does: gather answers (file, flags, prompts), create, report."""
+"""What each command does with its arguments: gather answers (file, flags, prompts), then
+create, update or check, and report the outcome (plain text on stderr, or JSON)."""
 
 import json
 import shlex
@@ -8,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import interrupts
 from .answers import questionnaire
-from .creation import Result, create, default_answers_from_git, destination_problem
+from .creation import CreateResult, create, default_answers_from_git, destination_problem
 from .errors import UsageError
 
 if TYPE_CHECKING:
@@ -214,7 +215,7 @@ def run_check(directory: Path, *, json_output: bool) -> int:
     return 0
 
 
-def summary(result: Result) -> dict[str, Any]:
+def summary(result: CreateResult) -> dict[str, Any]:
     return {
         "destination": str(result.destination),
         "pretend": result.pretend,
@@ -225,7 +226,7 @@ def summary(result: Result) -> dict[str, Any]:
     }
 
 
-def report(result: Result, *, git_init: bool) -> None:
+def report(result: CreateResult, *, git_init: bool) -> None:
     def say(line: str = "") -> None:
         print(line, file=sys.stderr)
 

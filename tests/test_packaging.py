@@ -115,3 +115,16 @@ def test_the_readme_maps_every_module_of_the_package() -> None:
     }
     missing, gone = modules - listed, listed - modules
     assert not missing and not gone, f"README.md's module map: add {missing}, drop {gone}"
+
+
+def test_copier_yml_asks_for_the_copier_pyproject_requires() -> None:
+    """Plain `copier copy` of this repository refuses a copier older than new-app accepts."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    config = yaml.safe_load((REPO / "copier.yml").read_text())
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    (copier,) = [Requirement(d) for d in project["dependencies"] if d.startswith("copier")]
+    floors = [spec.version for spec in copier.specifier if spec.operator == ">="]
+    assert floors == [config["_min_copier_version"]]
