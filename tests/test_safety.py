@@ -23,7 +23,7 @@ from gradio_forge.errors import GeneratorError
 from gradio_forge.git import run as git
 from gradio_forge.template_history import HISTORY_BUNDLE, TemplateSource
 
-from .helpers import REPO, cli_command, manifest, require_tool, run_cli, worktree
+from .helpers import REPO, cli_command, invoke_cli, manifest, require_tool, run_cli, worktree
 
 
 def one_line(result: subprocess.CompletedProcess[str], code: int = 2) -> str:
@@ -51,7 +51,7 @@ def test_force_replaces_only_the_templates_files_and_says_which(tmp_path: Path) 
     (project / "demo" / "extra.py").write_text("EXTRA = 1\n")  # inside the package directory
     before = manifest(tmp_path)
 
-    result = run_cli("demo", "-y", "--force", cwd=tmp_path)
+    result = invoke_cli("demo", "-y", "--force", cwd=tmp_path)
 
     assert result.returncode == 0, result.stderr
     assert "Replaced 1 existing file(s) (--force): README.md" in result.stderr
@@ -75,7 +75,7 @@ def test_force_refuses_what_is_in_the_way(tmp_path: Path, in_the_way: str, kind:
     blocker.write_text("mine\n")
     (tmp_path / "demo" / "README.md").write_text("my readme\n")  # renamed away, then back
     before = manifest(tmp_path)
-    line = one_line(run_cli("demo", "-y", "--force", cwd=tmp_path))
+    line = one_line(invoke_cli("demo", "-y", "--force", cwd=tmp_path))
     assert f"is in the way of a {kind} the template makes: move it away" in line
     assert manifest(tmp_path) == before
     assert leftovers(tmp_path) == []
@@ -91,7 +91,7 @@ def test_force_refuses_what_is_in_the_way(tmp_path: Path, in_the_way: str, kind:
 def test_destination_below_a_file_is_refused(tmp_path: Path, output_dir: str, message: str) -> None:
     (tmp_path / "file").write_text("a file\n")
     before = manifest(tmp_path)
-    line = one_line(run_cli("demo", "-y", "--output-dir", output_dir, cwd=tmp_path))
+    line = one_line(invoke_cli("demo", "-y", "--output-dir", output_dir, cwd=tmp_path))
     assert message in line
     assert manifest(tmp_path) == before
     assert sorted(os.listdir(tmp_path)) == ["file"]
@@ -99,7 +99,7 @@ def test_destination_below_a_file_is_refused(tmp_path: Path, output_dir: str, me
 
 def test_broken_symlink_destination_is_refused(tmp_path: Path) -> None:
     (tmp_path / "demo").symlink_to(tmp_path / "gone")
-    line = one_line(run_cli("demo", "-y", "--force", cwd=tmp_path))
+    line = one_line(invoke_cli("demo", "-y", "--force", cwd=tmp_path))
     assert "is a broken symbolic link: remove it" in line
     assert os.listdir(tmp_path) == ["demo"]
 
@@ -553,7 +553,7 @@ def test_corrupted_answers_are_refused_naming_the_file(
     else:
         answers.write_text(content)
     before = manifest(project)
-    line = one_line(run_cli(command, str(project), cwd=tmp_path))
+    line = one_line(invoke_cli(command, str(project), cwd=tmp_path))
     assert line.startswith(f"error: {answers}") and message in line, line
     assert "git checkout -- .copier-answers.yml" in line  # how to get it back
     assert manifest(project) == before
