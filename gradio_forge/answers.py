@@ -34,7 +34,7 @@ _FALSE = {"false", "no", "n", "off", "0"}
 class InvalidAnswer(UsageError):
     def __init__(self, question: Question, reason: str, source: str | None = None) -> None:
         # An answer from a file is that file's fault, not its flag's.
-        where = f"{source}: {question.name}" if source else option_name(question)
+        where = f"{source}: {question.name}" if source else question.option
         super().__init__(f"{where}: {reason}")
         self.question = question
         self.reason = reason
@@ -42,17 +42,12 @@ class InvalidAnswer(UsageError):
 
 class MissingAnswers(UsageError):
     def __init__(self, questions: list[Question]) -> None:
-        flags = ", ".join(option_name(question) for question in questions)
+        flags = ", ".join(question.option for question in questions)
         super().__init__(
             f"missing answers for {flags}: pass them as flags or in --data-file, "
             "or add --defaults (-y) to take the defaults"
         )
         self.questions = questions
-
-
-def option_name(question: Question) -> str:
-    """How the user gives this answer on the command line."""
-    return "NAME" if question.name == "project_name" else question.flag
 
 
 @dataclass

@@ -389,11 +389,7 @@ def _with_question_flags(function: Any, questions: list[Question], *, panel: str
     """`function` as a command with a flag per question, which reach it as `**answers`."""
     signature = inspect.signature(function)
     fixed = [p for p in signature.parameters.values() if p.kind is not p.VAR_KEYWORD]
-    flags = [
-        _question_option(q, questions, panel=panel)
-        for q in questions
-        if not q.computed and q.name != "project_name"
-    ]
+    flags = [_question_option(q, questions, panel=panel) for q in questions if q.is_flag]
 
     @functools.wraps(function)
     def command(**arguments: Any) -> Any:

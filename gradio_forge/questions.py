@@ -41,6 +41,16 @@ class Question:
         return "--" + self.name.replace("_", "-")
 
     @property
+    def is_flag(self) -> bool:
+        """Answered by a flag: the project name is the NAME argument, computed values no one."""
+        return not self.computed and self.name != "project_name"
+
+    @property
+    def option(self) -> str:
+        """How the user gives this answer on the command line."""
+        return "NAME" if self.name == "project_name" else self.flag
+
+    @property
     def bounds(self) -> tuple[int, int] | None:
         """The smallest and largest number the validator accepts, if it bounds one."""
         found = _RANGE.search(self.validator)
@@ -54,7 +64,7 @@ def default_text(question: Question, questions: list[Question]) -> str | None:
         return None
     if isinstance(default, str) and "{" in default:
         follows = [
-            "NAME" if other.name == "project_name" else other.flag
+            other.option
             for other in questions
             if other is not question
             and not other.computed

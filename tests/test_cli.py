@@ -313,7 +313,7 @@ def test_help_lists_the_commands_defaults_ranges_and_groups(tmp_path: Path) -> N
         assert panel in text
     # Every bounded number shows its range, every plain default shows itself.
     for question in load_questions():
-        if question.computed or question.name == "project_name":
+        if not question.is_flag:
             continue
         line = next(entry for entry in entries if entry.startswith(f"{question.flag} "))
         if question.bounds:
