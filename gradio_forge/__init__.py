@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING, Any
 from .errors import GeneratorError, Interrupted, UsageError
 
 __version__ = "0.2.0.dev0"
-VERSION_LINE = f"new-app (gradio-forge) {__version__}"
+_VERSION_LINE = f"new-app (gradio-forge) {__version__}"
 
 if TYPE_CHECKING:
     from .creation import CreateResult, create
     from .updating import CheckResult, UpdateResult, check, update
 
 __all__ = [
-    "VERSION_LINE",
     "CheckResult",
     "CreateResult",
     "GeneratorError",

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Optional
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from . import VERSION_LINE
+from . import _VERSION_LINE
 from .errors import GeneratorError, Interrupted, UsageError
 from .questions import Question, default_text, load_questions
 from .typer_speedup import skip_coercing_missing_values
@@ -94,7 +94,7 @@ def _say(message: str) -> None:
 
 def _show_version(value: bool) -> None:
     if value:
-        print(VERSION_LINE)
+        print(_VERSION_LINE)
         raise typer.Exit()
 
 
@@ -403,7 +403,6 @@ def build_cli(questions: list[Question]) -> typer.Typer:
     """The `new-app` command line for these questions (a new one on each call)."""
     app = typer.Typer(
         cls=_Group,
-        help="Generate a production-ready Gradio 6 app.",
         context_settings={"help_option_names": ["-h", "--help"]},
         pretty_exceptions_enable=False,
         rich_markup_mode=None,

@@ -15,6 +15,10 @@ from .errors import UsageError
 if TYPE_CHECKING:
     from .updating import UpdateResult
 
+# The exit code of a command that leaves work to the user: conflicts to resolve, or an update
+# to run (`check`), as opposed to a failure (1) or a refusal (2).
+NEEDS_YOU = 3
+
 
 def read_data_file(path: Path) -> dict[str, Any]:
     import yaml
@@ -183,7 +187,7 @@ def _report_update(result: "UpdateResult", *, pretend: bool, json_output: bool) 
             f"conflicts: {', '.join(result.conflicts)}; resolve the <<<<<<< markers, "
             "then `git add` them"
         )
-        return 3
+        return NEEDS_YOU
     if not pretend:
         say("Review with `git diff`, run the tests, then commit.")
     return 0
@@ -210,7 +214,7 @@ def run_check(directory: Path, *, json_output: bool) -> int:
             f"{result.available}; run `new-app update {shlex.quote(str(result.project))}`",
             file=sys.stderr,
         )
-        return 3
+        return NEEDS_YOU
     print(f"{result.project} is up to date (template {result.current}).", file=sys.stderr)
     return 0
 

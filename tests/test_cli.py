@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .helpers import QUEUE_RANGE, cli_command, invoke_cli, manifest, max_length, run_cli
+from .helpers import QUESTIONS, QUEUE_RANGE, cli_command, invoke_cli, manifest, max_length, run_cli
 
 # copier.yml's limit for every target (the server target's Unix user name allows fewer).
 NAME_LIMIT = max_length("project_name")
@@ -321,7 +321,8 @@ def test_help_lists_the_commands_defaults_ranges_and_groups(tmp_path: Path) -> N
         if question.default not in (None, "") and "{" not in str(question.default):
             # Compared without spaces: click wraps long words at their hyphens.
             assert f"default:{question.default}".replace(" ", "") in line.replace(" ", ""), line
-    assert "[1 to 64; default: depends on --app-type]" in " ".join(entries)
+    low, high = QUESTIONS.by_name("concurrency_limit").bounds or ()
+    assert f"[{low} to {high}; default: depends on --app-type]" in " ".join(entries)
 
 
 @pytest.mark.parametrize(
