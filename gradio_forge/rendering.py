@@ -38,7 +38,7 @@ def render(
     from copier.errors import CopierError
     from plumbum import ProcessExecutionError
 
-    with _copier_run(source) as (src_path, installed_tag):
+    with _copier_session(source) as (src_path, installed_tag):
         try:
             copier.run_copy(
                 src_path,
@@ -71,7 +71,7 @@ def update(
     from copier.errors import CopierError
     from plumbum import ProcessExecutionError
 
-    with _copier_run(source):
+    with _copier_session(source):
         try:
             copier.run_update(
                 project,
@@ -109,7 +109,9 @@ def _space_hint(error: Exception) -> str:
 
 
 @contextmanager
-def _copier_run(source: TemplateSource) -> Iterator[tuple[str, str]]:
+def _copier_session(source: TemplateSource) -> Iterator[tuple[str, str]]:
+    """What each copier call runs in: new-app's template repository (its path and the installed
+    tree's tag), the kept compiled code, and a scratch directory as the temporary one."""
     with (
         template_repository(source) as (src_path, tag),
         kept_for_copier(),
