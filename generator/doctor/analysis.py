@@ -16,7 +16,6 @@ from . import api as gradio_api
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
 APPS = frozenset({"Blocks", "Interface", "ChatInterface", "TabbedInterface"})
-_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
 
 class Kind(NamedTuple):
@@ -36,34 +35,17 @@ _PENDING = Kind("pending")  # being inferred (a binding that refers to itself)
 
 @dataclass
 class Scope:
-    """A function: where it sits, what it binds, and (on demand) its own nodes."""
+    """A function: where it sits, what it binds, and its own nodes."""
 
     node: Function
     parent: "Scope | None"
     bindings: dict[str, list[ast.expr]] = field(default_factory=lambda: defaultdict(list))
     stores: set[str] = field(default_factory=set)  # loop and other targets not in bindings
     globals: set[str] = field(default_factory=set)
-    _nodes: list[ast.AST] | None = None
+    # The body's nodes, gathered by analyse(): not those of nested functions, classes and
+    # lambdas (their own scopes) but their decorators, defaults and bases, which run here.
+    nodes: list[ast.AST] = field(default_factory=list)
     _locals: frozenset[str] | None = None
-
-    @property
-    def nodes(self) -> list[ast.AST]:
-        """The body's nodes without nested functions, classes and lambdas (their own scopes)."""
-        if self._nodes is None:
-            found: list[ast.AST] = []
-            stack = [n for n in ast.iter_child_nodes(self.node) if not isinstance(n, ast.arguments)]
-            stack = [n for n in stack if all(n is not d for d in self.node.decorator_list)]
-            if self.node.returns is not None:
-                stack = [n for n in stack if n is not self.node.returns]
-            while stack:
-                node = stack.pop()
-                found.append(node)
-                if isinstance(node, _SCOPES):
-                    stack.extend(_outer_parts(node))
-                    continue
-                stack.extend(ast.iter_child_nodes(node))
-            self._nodes = found
-        return self._nodes
 
     def contains(self, line: int, column: int) -> bool:
         node = self.node
@@ -446,16 +428,32 @@ def _child_fields() -> dict[type, tuple[str, ...]]:
 _FIELDS = _child_fields()
 
 
+# Whose own nodes a child is: the fields of a scope's node that run in the enclosing scope
+# (the others are the new scope's, or nobody's: annotations, a class or lambda body).
+_OUTER_FIELDS = {
+    ast.FunctionDef: frozenset({"decorator_list", "args"}),
+    ast.AsyncFunctionDef: frozenset({"decorator_list", "args"}),
+    ast.Lambda: frozenset({"args"}),
+    ast.ClassDef: frozenset({"decorator_list", "bases", "keywords"}),
+    ast.arguments: frozenset({"defaults", "kw_defaults"}),
+}
+_NOBODYS = frozenset({"returns"})  # a function's return annotation
+
+
 def analyse(tree: ast.Module, source: str) -> Facts:
     """One walk of the tree: every fact the checks need."""
     facts = Facts(tree, source)
     fields = _FIELDS
-    stack: list[tuple[ast.AST, Scope | None]] = [(tree, None)]
+    outer_fields = _OUTER_FIELDS
+    # (node, the function it is in, the own nodes it belongs to)
+    stack: list[tuple[ast.AST, Scope | None, list[ast.AST] | None]] = [(tree, None, None)]
     pop, push = stack.pop, stack.append
     while stack:
-        node, scope = pop()
-        inner = scope
+        node, scope, own = pop()
         kind = type(node)
+        if own is not None and kind is not ast.arguments:
+            own.append(node)
+        inner, inner_own = scope, own
         if kind is ast.Call:
             facts.calls.append(node)  # type: ignore[arg-type]
             facts.scope_of[id(node)] = scope
@@ -480,6 +478,7 @@ def analyse(tree: ast.Module, source: str) -> Facts:
         elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
             facts.functions[node.name].append(node)  # type: ignore[attr-defined, arg-type]
             inner = Scope(node, scope)  # type: ignore[arg-type]
+            inner_own = inner.nodes
             facts.scopes[id(node)] = inner
             facts._scope_list.append(inner)
         elif kind is ast.Import or kind is ast.ImportFrom:
@@ -499,16 +498,22 @@ def analyse(tree: ast.Module, source: str) -> Facts:
                 scope.stores |= _target_names(node.target)  # type: ignore[attr-defined]
         elif kind is ast.ExceptHandler and scope is not None and node.name:  # type: ignore[attr-defined]
             scope.stores.add(node.name)  # type: ignore[attr-defined]
+        outer = outer_fields.get(kind)
         for name in fields[kind]:
             value = getattr(node, name, None)
             if value is None:
                 continue
+            owner = inner_own
+            if outer is not None:
+                owner = own if name in outer else None
+                if inner_own is not own and name not in outer and name not in _NOBODYS:
+                    owner = inner_own  # a function's body
             if type(value) is list:
                 for item in reversed(value):
                     if isinstance(item, ast.AST):
-                        push((item, inner))
+                        push((item, inner, owner))
             elif isinstance(value, ast.AST):
-                push((value, inner))
+                push((value, inner, owner))
     if facts.uses_gradio:
         facts.listeners = [li for call in facts.calls if (li := _listener(facts, call))]
     return facts
@@ -520,16 +525,6 @@ def _target_names(target: ast.expr) -> set[str]:
     if isinstance(target, ast.Tuple | ast.List):
         return {n for e in target.elts for n in _target_names(e)}
     return set()
-
-
-def _outer_parts(node: ast.AST) -> list[ast.AST]:
-    parts: list[ast.AST] = list(getattr(node, "decorator_list", []))
-    if isinstance(node, ast.ClassDef):
-        parts += [*node.bases, *node.keywords]
-    args = getattr(node, "args", None)
-    if isinstance(args, ast.arguments):
-        parts += [d for d in (*args.defaults, *args.kw_defaults) if d is not None]
-    return parts
 
 
 def _bind(facts: Facts, scope: Scope | None, target: ast.expr, value: ast.expr) -> None:
