@@ -412,39 +412,50 @@ def parameters(function: Function) -> list[str]:
     return [a.arg for a in (*args.posonlyargs, *args.args)]
 
 
-def _child_fields() -> dict[type, tuple[str, ...]]:
-    """For each node class, the fields that can hold nodes (not names, constants or ctx)."""
+# Whose own nodes (Scope.nodes) a child is: the enclosing function's (OWN), the new
+# function's (INNER: its body), or nobody's (NONE: annotations, a class or lambda body).
+INNER, OWN, NONE = 0, 1, 2
+_OWNERS: dict[type, dict[str, int]] = {
+    ast.FunctionDef: {"decorator_list": OWN, "args": OWN, "returns": NONE},
+    ast.AsyncFunctionDef: {"decorator_list": OWN, "args": OWN, "returns": NONE},
+    ast.Lambda: {"args": OWN, "body": NONE},
+    ast.ClassDef: {"decorator_list": OWN, "bases": OWN, "keywords": OWN},
+    ast.arguments: {"defaults": OWN, "kw_defaults": OWN},
+}
+_OWNERS_ELSE = {ast.Lambda: NONE, ast.ClassDef: NONE, ast.arguments: NONE}
+
+
+def _child_fields() -> dict[type, tuple[tuple[str, int], ...]]:
+    """For each node class, the fields that can hold nodes (not names, constants or ctx),
+    each with whose own nodes its children are."""
     leaves = {"ctx", "id", "attr", "arg", "name", "names", "module", "level", "kind", "value"}
-    table: dict[type, tuple[str, ...]] = {}
+    table: dict[type, tuple[tuple[str, int], ...]] = {}
     for klass in vars(ast).values():
         if isinstance(klass, type) and issubclass(klass, ast.AST):
             fields = tuple(f for f in klass._fields if f not in leaves)
             if klass not in (ast.Constant, ast.MatchSingleton) and "value" in klass._fields:
                 fields += ("value",)
-            table[klass] = fields
+            owners, otherwise = _OWNERS.get(klass, {}), _OWNERS_ELSE.get(klass, INNER)
+            table[klass] = tuple((f, owners.get(f, otherwise)) for f in fields)
     return table
 
 
 _FIELDS = _child_fields()
-
-
-# Whose own nodes a child is: the fields of a scope's node that run in the enclosing scope
-# (the others are the new scope's, or nobody's: annotations, a class or lambda body).
-_OUTER_FIELDS = {
-    ast.FunctionDef: frozenset({"decorator_list", "args"}),
-    ast.AsyncFunctionDef: frozenset({"decorator_list", "args"}),
-    ast.Lambda: frozenset({"args"}),
-    ast.ClassDef: frozenset({"decorator_list", "bases", "keywords"}),
-    ast.arguments: frozenset({"defaults", "kw_defaults"}),
-}
-_NOBODYS = frozenset({"returns"})  # a function's return annotation
+# Nodes without children that analyse() needs no more of than their place in Scope.nodes.
+_LEAVES = frozenset({ast.Name, ast.Constant})
+# The node classes analyse() records something of; every other class is only walked through.
+_RECORDED = frozenset(
+    {ast.Call, ast.Attribute, ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.With}
+    | {ast.AsyncWith, ast.FunctionDef, ast.AsyncFunctionDef, ast.Import, ast.ImportFrom}
+    | {ast.ClassDef, ast.Global, ast.Nonlocal, ast.For, ast.AsyncFor, ast.comprehension}
+    | {ast.ExceptHandler}
+)
 
 
 def analyse(tree: ast.Module, source: str) -> Facts:
     """One walk of the tree: every fact the checks need."""
     facts = Facts(tree, source)
-    fields = _FIELDS
-    outer_fields = _OUTER_FIELDS
+    fields, leaves, recorded = _FIELDS, _LEAVES, _RECORDED
     # (node, the function it is in, the own nodes it belongs to)
     stack: list[tuple[ast.AST, Scope | None, list[ast.AST] | None]] = [(tree, None, None)]
     pop, push = stack.pop, stack.append
@@ -454,64 +465,64 @@ def analyse(tree: ast.Module, source: str) -> Facts:
         if own is not None and kind is not ast.arguments:
             own.append(node)
         inner, inner_own = scope, own
-        if kind is ast.Call:
-            facts.calls.append(node)  # type: ignore[arg-type]
-            facts.scope_of[id(node)] = scope
-            func = node.func  # type: ignore[attr-defined]
-            if type(func) is ast.Attribute:
-                facts.method_calls[func.attr].append(node)  # type: ignore[arg-type]
-        elif kind is ast.Name or kind is ast.Constant:
-            continue
-        elif kind is ast.Attribute:
-            facts.attributes.append(node)  # type: ignore[arg-type]
-        elif kind is ast.Assign:
-            for target in node.targets:  # type: ignore[attr-defined]
-                _bind(facts, scope, target, node.value)  # type: ignore[attr-defined]
-        elif kind is ast.AnnAssign or kind is ast.NamedExpr:
-            if node.value is not None:  # type: ignore[attr-defined]
-                _bind(facts, scope, node.target, node.value)  # type: ignore[attr-defined]
-        elif kind is ast.With or kind is ast.AsyncWith:
-            facts.withs.append(node)  # type: ignore[arg-type]
-            for item in node.items:  # type: ignore[attr-defined]
-                if item.optional_vars is not None:
-                    _bind(facts, scope, item.optional_vars, item.context_expr)
-        elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
-            facts.functions[node.name].append(node)  # type: ignore[attr-defined, arg-type]
-            inner = Scope(node, scope)  # type: ignore[arg-type]
-            inner_own = inner.nodes
-            facts.scopes[id(node)] = inner
-            facts._scope_list.append(inner)
-        elif kind is ast.Import or kind is ast.ImportFrom:
-            facts.imports.append(node)  # type: ignore[arg-type]
-            _import(facts, node)  # type: ignore[arg-type]
-            if scope is not None:
-                scope.stores |= {(a.asname or a.name).split(".")[0] for a in node.names}  # type: ignore[attr-defined]
-            continue
-        elif kind is ast.ClassDef:
-            facts.classes.add(node.name)  # type: ignore[attr-defined]
-        elif kind is ast.Global or kind is ast.Nonlocal:
-            if scope is not None:
-                scope.globals.update(node.names)  # type: ignore[attr-defined]
-            continue
-        elif kind is ast.For or kind is ast.AsyncFor or kind is ast.comprehension:
-            if scope is not None:
-                scope.stores |= _target_names(node.target)  # type: ignore[attr-defined]
-        elif kind is ast.ExceptHandler and scope is not None and node.name:  # type: ignore[attr-defined]
-            scope.stores.add(node.name)  # type: ignore[attr-defined]
-        outer = outer_fields.get(kind)
-        for name in fields[kind]:
+        if kind in recorded:
+            if kind is ast.Call:
+                facts.calls.append(node)  # type: ignore[arg-type]
+                facts.scope_of[id(node)] = scope
+                func = node.func  # type: ignore[attr-defined]
+                if type(func) is ast.Attribute:
+                    facts.method_calls[func.attr].append(node)  # type: ignore[arg-type]
+            elif kind is ast.Attribute:
+                facts.attributes.append(node)  # type: ignore[arg-type]
+            elif kind is ast.Assign:
+                for target in node.targets:  # type: ignore[attr-defined]
+                    _bind(facts, scope, target, node.value)  # type: ignore[attr-defined]
+            elif kind is ast.AnnAssign or kind is ast.NamedExpr:
+                if node.value is not None:  # type: ignore[attr-defined]
+                    _bind(facts, scope, node.target, node.value)  # type: ignore[attr-defined]
+            elif kind is ast.With or kind is ast.AsyncWith:
+                facts.withs.append(node)  # type: ignore[arg-type]
+                for item in node.items:  # type: ignore[attr-defined]
+                    if item.optional_vars is not None:
+                        _bind(facts, scope, item.optional_vars, item.context_expr)
+            elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
+                facts.functions[node.name].append(node)  # type: ignore[attr-defined, arg-type]
+                inner = Scope(node, scope)  # type: ignore[arg-type]
+                inner_own = inner.nodes
+                facts.scopes[id(node)] = inner
+                facts._scope_list.append(inner)
+            elif kind is ast.Import or kind is ast.ImportFrom:
+                facts.imports.append(node)  # type: ignore[arg-type]
+                _import(facts, node)  # type: ignore[arg-type]
+                if scope is not None:
+                    scope.stores |= {(a.asname or a.name).split(".")[0] for a in node.names}  # type: ignore[attr-defined]
+                continue
+            elif kind is ast.ClassDef:
+                facts.classes.add(node.name)  # type: ignore[attr-defined]
+            elif kind is ast.Global or kind is ast.Nonlocal:
+                if scope is not None:
+                    scope.globals.update(node.names)  # type: ignore[attr-defined]
+                continue
+            elif kind is ast.For or kind is ast.AsyncFor or kind is ast.comprehension:
+                if scope is not None:
+                    scope.stores |= _target_names(node.target)  # type: ignore[attr-defined]
+            elif kind is ast.ExceptHandler and scope is not None and node.name:  # type: ignore[attr-defined]
+                scope.stores.add(node.name)  # type: ignore[attr-defined]
+        for name, where in fields[kind]:
             value = getattr(node, name, None)
             if value is None:
                 continue
-            owner = inner_own
-            if outer is not None:
-                owner = own if name in outer else None
-                if inner_own is not own and name not in outer and name not in _NOBODYS:
-                    owner = inner_own  # a function's body
+            owner = inner_own if where == INNER else own if where == OWN else None
             if type(value) is list:
                 for item in reversed(value):
-                    if isinstance(item, ast.AST):
+                    if type(item) in leaves:
+                        if owner is not None:
+                            owner.append(item)
+                    elif isinstance(item, ast.AST):
                         push((item, inner, owner))
+            elif type(value) in leaves:
+                if owner is not None:
+                    owner.append(value)
             elif isinstance(value, ast.AST):
                 push((value, inner, owner))
     if facts.uses_gradio:
