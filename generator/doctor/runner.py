@@ -2,12 +2,15 @@
 
 A file that cannot be read, decoded or parsed (Python 2 code, a NUL byte, a symlink loop, a
 tree too deep for the analysis) becomes one FileError and the run goes on. Many files are
-checked in parallel processes.
+checked in parallel, by forked copies of this process (serially where there is no fork).
 """
 
 import ast
+import contextlib
 import os
+import pickle
 import re
+import signal
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,13 +147,6 @@ def check_file(path: Path, codes: frozenset[str]) -> tuple[list[Finding], FileEr
         return [], FileError(name, 1, 1, f"internal error ({type(error).__name__}: {error})")
 
 
-def _check_chunk(
-    args: tuple[list[Path], frozenset[str]],
-) -> list[tuple[list[Finding], FileError | None]]:
-    paths, codes = args
-    return [check_file(path, codes) for path in paths]
-
-
 def check_paths(
     paths: Iterable[Path],
     codes: frozenset[str],
@@ -185,12 +181,56 @@ def check_paths(
 def _check_all(
     files: list[Path], codes: frozenset[str], jobs: int | None
 ) -> list[tuple[list[Finding], FileError | None]]:
+    """Each file's result, in order. Many files are shared among forked copies of this
+    process (which start at once, with everything loaded): one share is checked here, every
+    other in a child that hands its results back through a pipe."""
     workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // (PARALLEL_FROM // 2)))
-    if workers > 1 and len(files) >= PARALLEL_FROM:
-        from concurrent.futures import ProcessPoolExecutor
+    if workers <= 1 or len(files) < PARALLEL_FROM or not hasattr(os, "fork"):
+        return [check_file(path, codes) for path in files]
+    shares = [files[i::workers] for i in range(workers)]  # interleaved: alike in size
+    children: list[tuple[int, int]] = []
+    try:
+        for share in shares[1:]:
+            children.append(_fork(share, codes))
+        results = [[check_file(path, codes) for path in shares[0]]]
+        for share in shares[1:]:
+            pid, pipe = children[0]
+            results.append(_collect(pid, pipe, share, codes))
+            del children[0]
+    finally:
+        for pid, pipe in children:  # stopped (Ctrl-C) before a child was heard: it stops too
+            with contextlib.suppress(OSError):
+                os.close(pipe)
+                os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)
+    return [results[i % workers][i // workers] for i in range(len(files))]
 
-        size = -(-len(files) // (workers * 4))
-        chunks = [(files[i : i + size], codes) for i in range(0, len(files), size)]
-        with ProcessPoolExecutor(workers) as pool:
-            return [r for chunk in pool.map(_check_chunk, chunks) for r in chunk]
-    return [check_file(path, codes) for path in files]
+
+def _fork(share: list[Path], codes: frozenset[str]) -> tuple[int, int]:
+    """A child process checking `share`; its pid and the pipe its results come through."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write)
+        return pid, read
+    code = 1
+    try:  # the child: nothing of the parent's (output buffers, exit handlers) runs here
+        os.close(read)
+        data = pickle.dumps([check_file(path, codes) for path in share], pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write, "wb") as stream:
+            stream.write(data)
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def _collect(
+    pid: int, pipe: int, share: list[Path], codes: frozenset[str]
+) -> list[tuple[list[Finding], FileError | None]]:
+    with os.fdopen(pipe, "rb") as stream:
+        data = stream.read()
+    _, status = os.waitpid(pid, 0)
+    if status == 0:
+        return pickle.loads(data)
+    # The child died (killed, out of memory): its files are checked here instead.
+    return [check_file(path, codes) for path in share]
