@@ -10,6 +10,7 @@ import ast
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 from . import api as gradio_api
@@ -46,12 +47,16 @@ class Scope:
     # lambdas (their own scopes) but their decorators, defaults and bases, which run here.
     nodes: list[ast.AST] = field(default_factory=list)
     _locals: frozenset[str] | None = None
+    start: tuple[int, int] = field(init=False)  # where the function's node starts and ends
+    end: tuple[int, int] = field(init=False)
 
-    def contains(self, line: int, column: int) -> bool:
+    def __post_init__(self) -> None:
         node = self.node
-        start = (node.lineno, node.col_offset)
-        end = (node.end_lineno or node.lineno, node.end_col_offset or 0)
-        return start <= (line, column) <= end
+        self.start = (node.lineno, node.col_offset)
+        self.end = (node.end_lineno or node.lineno, node.end_col_offset or 0)
+
+    def contains(self, position: tuple[int, int]) -> bool:
+        return self.start <= position <= self.end
 
     @property
     def locals(self) -> frozenset[str]:
@@ -134,7 +139,7 @@ class Facts:
             m.startswith("gradio_client") for m in self.module_names.values()
         )
 
-    @property
+    @cached_property
     def api(self) -> gradio_api.Api:
         return gradio_api.load()
 
@@ -143,8 +148,9 @@ class Facts:
         if node is None:
             return None
         key = id(node)
-        if key in self._kinds:
-            return self._kinds[key]
+        kind = self._kinds.get(key, _PENDING)
+        if kind is not _PENDING:
+            return kind
         kind = self._infer(node)
         if kind is not _PENDING:
             self._kinds[key] = kind
@@ -212,13 +218,13 @@ class Facts:
 
     def scope_at(self, node: ast.AST) -> Scope | None:
         """The innermost function whose body holds `node` (None at module level)."""
-        line, column = getattr(node, "lineno", 0), getattr(node, "col_offset", 0)
+        position = getattr(node, "lineno", 0), getattr(node, "col_offset", 0)
         inner = None
         for scope in self._scope_list:
             if (
-                scope.contains(line, column)
+                scope.start <= position <= scope.end
                 and scope.node is not node
-                and (inner is None or inner.contains(scope.node.lineno, scope.node.col_offset))
+                and (inner is None or inner.contains(scope.start))
             ):
                 inner = scope
         return inner
