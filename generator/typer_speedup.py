@@ -46,7 +46,7 @@ def coerce_plain_values() -> None:
     For those annotations typer's adapters do no more than this: text stays itself, a path is
     `Path(text)` then typer's own checks (coerce_cli_path, without pydantic when handed a
     Path), a list is each item so coerced. Anything else (other annotations, parsers, path
-    options, a value that is not text) takes typer's usual path.
+    types, a value that is neither text nor a Path) takes typer's usual path.
     """
     try:
         from typer._coercion import RuntimeParam, build_runtime_param
@@ -62,25 +62,34 @@ def coerce_plain_values() -> None:
     from pathlib import Path
     from typing import get_args, get_origin
 
+    from typer import BadParameter
+
     @dataclass(frozen=True)
     class PlainRuntimeParam(RuntimeParam):
         leaf: type
         many: bool
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-            items = value if isinstance(value, list | tuple) else [value]
-            if not all(isinstance(item, str) for item in items):
-                usual = build_runtime_param(param.type_descriptor)
-                return usual._coerce_value(value, param=param, ctx=ctx)
+            items = [value]
+            if self.many and isinstance(value, list | tuple):
+                items = list(value)
+            text = (str, Path) if self.leaf is Path else str  # a Path default is one already
+            if not all(isinstance(item, text) for item in items):
+                return self.usual(value, param, ctx)
             if self.leaf is Path:
                 info = self.parameter_info
-                items = [
-                    coerce_cli_path(Path(i), info, path_type=Path, param=param, ctx=ctx)
-                    for i in items
-                ]
-            if self.many:
-                return list(items)
-            return items[0] if isinstance(value, str) else value
+                try:
+                    items = [
+                        coerce_cli_path(Path(i), info, path_type=Path, param=param, ctx=ctx)
+                        for i in items
+                    ]
+                except BadParameter:  # said by typer's own path, naming the path as given
+                    return self.usual(value, param, ctx)
+            return items if self.many else items[0]
+
+        def usual(self, value: Any, param: Any, ctx: Any) -> Any:
+            runtime = build_runtime_param(param.type_descriptor)
+            return runtime._coerce_value(value, param=param, ctx=ctx)
 
     def plain(descriptor: Any) -> RuntimeParam | None:
         annotation, info = descriptor.annotation, descriptor.parameter_info
