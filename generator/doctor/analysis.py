@@ -447,8 +447,6 @@ def _child_fields() -> dict[type, tuple[tuple[str, int], ...]]:
 
 
 _FIELDS = _child_fields()
-# Nodes without children that analyse() needs no more of than their place in Scope.nodes.
-_LEAVES = frozenset({ast.Name, ast.Constant})
 # The node classes analyse() records something of; every other class is only walked through.
 _RECORDED = frozenset(
     {ast.Call, ast.Attribute, ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.With}
@@ -456,6 +454,9 @@ _RECORDED = frozenset(
     | {ast.ClassDef, ast.Global, ast.Nonlocal, ast.For, ast.AsyncFor, ast.comprehension}
     | {ast.ExceptHandler}
 )
+# Nodes with nothing below them and nothing to record (names, constants, operators): taken
+# into Scope.nodes where they are met, never pushed onto the walk's stack.
+_LEAVES = frozenset(k for k, fields in _FIELDS.items() if not fields and k not in _RECORDED)
 
 
 def analyse(tree: ast.Module, source: str) -> Facts:
