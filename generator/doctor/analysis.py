@@ -100,6 +100,7 @@ class Facts:
     scope_of: dict[int, Scope | None] = field(default_factory=dict)  # id(call) -> its function
     listeners: list[Listener] = field(default_factory=list)
     _kinds: dict[int, Kind | None] = field(default_factory=dict)
+    _constructed: dict[int, gradio_api.Klass | None] = field(default_factory=dict)
     _names: dict[tuple[int, str], Kind | None] = field(default_factory=dict)
     _scope_list: list[Scope] = field(default_factory=list)
     classes: set[str] = field(default_factory=set)  # classes the module defines
@@ -167,10 +168,16 @@ class Facts:
         """The Gradio class a call constructs: gr.File(...), File(...), gr.components.File(...)."""
         if not isinstance(node, ast.Call):
             return None
+        key = id(node)
+        if key in self._constructed:  # asked of every call by several checks
+            return self._constructed[key]
         kind = self.infer(node.func)
+        klass = None
         if kind is not None and kind.kind == "class":
-            return self.api.classes.get(kind.name)
-        return None
+            klass = self.api.classes.get(kind.name)
+        if kind is not _PENDING:
+            self._constructed[key] = klass
+        return klass
 
     def constructed_name(self, node: ast.AST | None) -> str | None:
         klass = self.constructed(node)

@@ -45,6 +45,10 @@ class Signature:
     def keywords(self) -> frozenset[str]:
         return frozenset(p.name for p in self.params if p.keyword)
 
+    @cached_property
+    def required(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.params if p.required)
+
 
 @dataclass(frozen=True)
 class Klass:

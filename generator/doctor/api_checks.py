@@ -318,8 +318,8 @@ def _arguments(
             yield Found(
                 rules.API_ARGUMENTS, kw, f"`{kw.arg}` is given twice (by position and by keyword)"
             )
-    named = {kw.arg for kw in call.keywords}
-    missing = [p.name for p in signature.params if p.required and p.name not in given | named]
+    present = given | {kw.arg for kw in call.keywords}
+    missing = [name for name in signature.required if name not in present]
     if missing:
         yield Found(
             rules.API_ARGUMENTS,
