@@ -34,13 +34,17 @@ def test_the_doctor_starts_without_copier_yml_or_pydantic(tmp_path: Path) -> Non
     typer's pydantic adapters are loaded, nor a process pool."""
     (tmp_path / "app.py").write_text(APP)
     probe = (
-        "import sys\n"
+        "import os, sys\n"
+        "def report():\n"
+        "    names = ('pydantic', 'yaml', 'generator.questions', 'concurrent.futures')\n"
+        "    print('loaded:', sorted(m for m in names if m in sys.modules), file=sys.stderr)\n"
+        "    sys.stderr.flush()\n"
+        "leave = os._exit\n"
+        "os._exit = lambda code: (report(), leave(code))\n"
         "sys.argv = ['new-app', 'doctor', '--no-cache', '--format', 'json', 'app.py']\n"
         "from generator.__main__ import main\n"
         "try:\n    main()\n"
-        "finally:\n"
-        "    names = ('pydantic', 'yaml', 'generator.questions', 'concurrent.futures')\n"
-        "    print('loaded:', sorted(m for m in names if m in sys.modules), file=sys.stderr)\n"
+        "finally:\n    report()\n"
     )
     _, environment = cli_command()
     result = subprocess.run(
