@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import api as gradio_api
 from . import api_checks  # noqa: F401  (registers the API family's check)
 from .analysis import analyse
 from .checks import CHECKS
@@ -187,6 +188,7 @@ def _check_all(
     workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // (PARALLEL_FROM // 2)))
     if workers <= 1 or len(files) < PARALLEL_FROM or not hasattr(os, "fork"):
         return [check_file(path, codes) for path in files]
+    gradio_api.load()  # once, here: every child has it from the start
     shares = [files[i::workers] for i in range(workers)]  # interleaved: alike in size
     children: list[tuple[int, int]] = []
     try:
