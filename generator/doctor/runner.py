@@ -196,15 +196,13 @@ def _check_all(
             children.append(_fork(share, codes))
         results = [[check_file(path, codes) for path in shares[0]]]
         for share in shares[1:]:
-            pid, pipe = children[0]
+            pid, pipe = children.pop(0)
             results.append(_collect(pid, pipe, share, codes))
-            del children[0]
     finally:
         for pid, pipe in children:  # stopped (Ctrl-C) before a child was heard: it stops too
             with contextlib.suppress(OSError):
                 os.close(pipe)
-                os.kill(pid, signal.SIGTERM)
-                os.waitpid(pid, 0)
+            _stop(pid)
     return [results[i % workers][i // workers] for i in range(len(files))]
 
 
@@ -229,10 +227,20 @@ def _fork(share: list[Path], codes: frozenset[str]) -> tuple[int, int]:
 def _collect(
     pid: int, pipe: int, share: list[Path], codes: frozenset[str]
 ) -> list[tuple[list[Finding], FileError | None]]:
-    with os.fdopen(pipe, "rb") as stream:
-        data = stream.read()
+    try:
+        with os.fdopen(pipe, "rb") as stream:
+            data = stream.read()
+    except BaseException:  # stopped while waiting for it: the child stops too
+        _stop(pid)
+        raise
     _, status = os.waitpid(pid, 0)
     if status == 0:
         return pickle.loads(data)
     # The child died (killed, out of memory): its files are checked here instead.
     return [check_file(path, codes) for path in share]
+
+
+def _stop(pid: int) -> None:
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
