@@ -185,7 +185,7 @@ def _check_all(
     """Each file's result, in order. Many files are shared among forked copies of this
     process (which start at once, with everything loaded): one share is checked here, every
     other in a child that hands its results back through a pipe."""
-    workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // (PARALLEL_FROM // 2)))
+    workers = min(jobs or _cores(), max(1, len(files) // (PARALLEL_FROM // 2)))
     if workers <= 1 or len(files) < PARALLEL_FROM or not hasattr(os, "fork"):
         return [check_file(path, codes) for path in files]
     gradio_api.load()  # once, here: every child has it from the start
@@ -244,3 +244,10 @@ def _stop(pid: int) -> None:
     with contextlib.suppress(OSError):
         os.kill(pid, signal.SIGTERM)
         os.waitpid(pid, 0)
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container's cpuset, not the host's count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
