@@ -19,7 +19,7 @@ from generator.doctor.rules import RULES
 from .helpers import cli_command, run_cli
 
 CORPUS = Path(__file__).parent / "doctor_corpus"
-DOCTOR = Path(__file__).parent.parent / "generator" / "doctor"
+DOCTOR = Path(analysis.__file__).parent
 ALL = frozenset(RULES)
 APP = """import gradio as gr
 
