@@ -425,17 +425,17 @@ def parameters(function: Function) -> list[str]:
     return [a.arg for a in (*args.posonlyargs, *args.args)]
 
 
-# Whose own nodes (Scope.nodes) a child is: the enclosing function's (OWN), the new
-# function's (INNER: its body), or nobody's (NONE: annotations, a class or lambda body).
-INNER, OWN, NONE = 0, 1, 2
+# Whose own nodes (Scope.nodes) a child is: the enclosing function's (_OWN), the new
+# function's (_INNER: its body), or nobody's (_NONE: annotations, a class or lambda body).
+_INNER, _OWN, _NONE = 0, 1, 2
 _OWNERS: dict[type, dict[str, int]] = {
-    ast.FunctionDef: {"decorator_list": OWN, "args": OWN, "returns": NONE},
-    ast.AsyncFunctionDef: {"decorator_list": OWN, "args": OWN, "returns": NONE},
-    ast.Lambda: {"args": OWN, "body": NONE},
-    ast.ClassDef: {"decorator_list": OWN, "bases": OWN, "keywords": OWN},
-    ast.arguments: {"defaults": OWN, "kw_defaults": OWN},
+    ast.FunctionDef: {"decorator_list": _OWN, "args": _OWN, "returns": _NONE},
+    ast.AsyncFunctionDef: {"decorator_list": _OWN, "args": _OWN, "returns": _NONE},
+    ast.Lambda: {"args": _OWN, "body": _NONE},
+    ast.ClassDef: {"decorator_list": _OWN, "bases": _OWN, "keywords": _OWN},
+    ast.arguments: {"defaults": _OWN, "kw_defaults": _OWN},
 }
-_OWNERS_ELSE = {ast.Lambda: NONE, ast.ClassDef: NONE, ast.arguments: NONE}
+_OWNERS_ELSE = {ast.Lambda: _NONE, ast.ClassDef: _NONE, ast.arguments: _NONE}
 
 
 def _child_fields() -> dict[type, tuple[tuple[str, int], ...]]:
@@ -448,7 +448,7 @@ def _child_fields() -> dict[type, tuple[tuple[str, int], ...]]:
             fields = tuple(f for f in klass._fields if f not in leaves)
             if klass not in (ast.Constant, ast.MatchSingleton) and "value" in klass._fields:
                 fields += ("value",)
-            owners, otherwise = _OWNERS.get(klass, {}), _OWNERS_ELSE.get(klass, INNER)
+            owners, otherwise = _OWNERS.get(klass, {}), _OWNERS_ELSE.get(klass, _INNER)
             table[klass] = tuple((f, owners.get(f, otherwise)) for f in fields)
     return table
 
@@ -526,7 +526,7 @@ def analyse(tree: ast.Module, source: str) -> Facts:
             value = getattr(node, name, None)
             if value is None:
                 continue
-            owner = inner_own if where == INNER else own if where == OWN else None
+            owner = inner_own if where == _INNER else own if where == _OWN else None
             if type(value) is list:
                 for item in reversed(value):
                     if type(item) in leaves:
