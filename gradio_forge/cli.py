@@ -2,19 +2,22 @@
 
 import functools
 import inspect
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from . import _VERSION_LINE
 from .errors import GeneratorError, Interrupted, UsageError
-from .questions import Question, default_text, load_questions
-from .typer_speedup import skip_coercing_missing_values
+from .typer_speedup import coerce_plain_values, skip_coercing_missing_values
+
+if TYPE_CHECKING:  # copier.yml's questions are read for the commands that have them, not doctor
+    from .questions import Question
 
 
 class _ShorthandContext(typer.Context):
@@ -104,8 +107,10 @@ CHANGES = "Answers to change (the others stay as recorded)"
 
 
 def _question_option(
-    question: Question, questions: list[Question], *, panel: str
+    question: "Question", questions: "list[Question]", *, panel: str
 ) -> inspect.Parameter:
+    from .questions import default_text
+
     choices = [str(choice.value) for choice in question.choices]
     notes = []
     if question.bounds:
@@ -385,7 +390,7 @@ def run_reported(action: Callable[[], int | None], *, interrupted: str) -> None:
         raise typer.Exit(code)
 
 
-def _with_question_flags(function: Any, questions: list[Question], *, panel: str) -> Any:
+def _with_question_flags(function: Any, questions: "list[Question]", *, panel: str) -> Any:
     """`function` as a command with a flag per question, which reach it as `**answers`."""
     signature = inspect.signature(function)
     fixed = [p for p in signature.parameters.values() if p.kind is not p.VAR_KEYWORD]
@@ -399,8 +404,7 @@ def _with_question_flags(function: Any, questions: list[Question], *, panel: str
     return command
 
 
-def build_cli(questions: list[Question]) -> typer.Typer:
-    """The `new-app` command line for these questions (a new one on each call)."""
+def _app() -> typer.Typer:
     app = typer.Typer(
         cls=_Group,
         context_settings={"help_option_names": ["-h", "--help"]},
@@ -408,6 +412,12 @@ def build_cli(questions: list[Question]) -> typer.Typer:
         rich_markup_mode=None,
     )
     app.callback()(_root)
+    return app
+
+
+def build_cli(questions: "list[Question]") -> typer.Typer:
+    """The `new-app` command line for these questions (a new one on each call)."""
+    app = _app()
     commands = {
         "update": _with_question_flags(update_command, questions, panel=CHANGES),
         "check": check_command,
@@ -429,11 +439,47 @@ def build_cli(questions: list[Question]) -> typer.Typer:
     return app
 
 
+def build_doctor_cli() -> typer.Typer:
+    """`new-app` with its doctor command alone: what `new-app doctor ...` runs.
+
+    The doctor is a linter, run on every commit: it starts without reading copier.yml or
+    building the other commands, and coerces its values without typer's pydantic adapters.
+    Everything from the word `doctor` on behaves as in the whole command line (same group,
+    same command, same help).
+    """
+    app = _app()
+    app.command("doctor")(doctor_command)
+    return app
+
+
+def _run_doctor_alone() -> None:
+    coerce_plain_values()
+    try:
+        build_doctor_cli()(prog_name="new-app")
+    except SystemExit as done:
+        if not isinstance(done.code, int | None):
+            raise
+        # Nothing is left to clean up (the cache is saved, no child runs): leave without
+        # tearing the interpreter down, which costs the doctor a tenth of its run (as mypy's
+        # hard_exit does). Output that cannot be flushed is left to Python's usual exit.
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:
+            raise done from None
+        os._exit(done.code or 0)
+
+
 def main() -> None:
+    skip_coercing_missing_values()
+    if sys.argv[1:2] == ["doctor"]:
+        _run_doctor_alone()
+        return
+    from .questions import load_questions
+
     try:
         questions = load_questions()
     except (OSError, ValueError) as error:
         _say(f"error: cannot read the template's copier.yml: {error} (reinstall gradio-forge)")
         sys.exit(1)
-    skip_coercing_missing_values()
     build_cli(questions)(prog_name="new-app")
