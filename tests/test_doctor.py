@@ -15,7 +15,7 @@ from gradio_forge.doctor.fixer import fix_source
 from gradio_forge.doctor.rules import RULES
 from gradio_forge.doctor.runner import check_paths, check_source
 
-from .helpers import CHAT_BACKENDS, COMBINATIONS, run_cli
+from .helpers import CHAT_BACKENDS, COMBINATIONS, invoke_cli, run_cli
 
 CORPUS = Path(__file__).parent / "doctor_corpus"
 CORPUS_FILES = sorted(CORPUS.glob("*.py"))
@@ -124,7 +124,7 @@ def test_fix_keeps_line_endings_and_encoding(
     )
     app = tmp_path / "app.py"
     app.write_bytes(prefix + source.replace("\n", newline).encode(encoding))
-    result = run_cli("doctor", "--fix", "app.py", cwd=tmp_path)
+    result = invoke_cli("doctor", "--fix", "app.py", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     data = app.read_bytes()
     assert data.startswith(prefix or (b"\xef\xbb\xbf" if encoding == "utf-8-sig" else b"import"))
@@ -230,14 +230,14 @@ def test_select_and_ignore_in_the_api() -> None:
 
 
 def test_cli_text_output_and_exit_codes(tmp_path: Path) -> None:
-    result = run_cli("doctor", str(CORPUS / "bad_launch.py"), cwd=tmp_path)
+    result = invoke_cli("doctor", str(CORPUS / "bad_launch.py"), cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == f"{CORPUS / 'bad_launch.py'}:6:6: GR001 {RULES['GR001'].message}"
     assert len(lines) == len(expected(CORPUS / "bad_launch.py"))
     assert "Found 6 problems in 1 file (1 file checked)." in result.stderr
 
-    clean = run_cli("doctor", str(CORPUS / "good_app.py"), cwd=tmp_path)
+    clean = invoke_cli("doctor", str(CORPUS / "good_app.py"), cwd=tmp_path)
     assert (clean.returncode, clean.stdout) == (0, "")
     assert "All checks passed (1 file checked)." in clean.stderr
 
@@ -247,7 +247,7 @@ def test_summary_counts_files_with_findings_and_files_checked(tmp_path: Path) ->
         (tmp_path / name).write_text((CORPUS / "bad_uploads.py").read_text())
     (tmp_path / "c.py").write_text((CORPUS / "good_app.py").read_text())
     (tmp_path / "broken.py").write_text("print 'python 2'\n")
-    result = run_cli("doctor", ".", cwd=tmp_path)
+    result = invoke_cli("doctor", ".", cwd=tmp_path)
     assert result.returncode == 2
     assert "Found 4 problems in 2 files (3 files checked)." in result.stderr
     assert "1 file could not be checked" in result.stderr
@@ -258,20 +258,20 @@ def test_cli_fix_diff_and_exit_status_like_ruff(tmp_path: Path) -> None:
     app = tmp_path / "app.py"
     original = (CORPUS / "old_blocks_3x.py").read_bytes()
     app.write_bytes(original)
-    shown = run_cli("doctor", "--diff", "app.py", cwd=tmp_path)
+    shown = invoke_cli("doctor", "--diff", "app.py", cwd=tmp_path)
     assert shown.returncode == 1 and app.read_bytes() == original
     assert shown.stdout.startswith("--- app.py\n+++ app.py\n")
     assert "+    with gr.Group():" in shown.stdout
-    fixed = run_cli("doctor", "--fix", "app.py", cwd=tmp_path)
+    fixed = invoke_cli("doctor", "--fix", "app.py", cwd=tmp_path)
     assert fixed.returncode == 1  # findings without a safe fix remain
     assert app.read_bytes() == (FIXED["safe"] / "old_blocks_3x.py").read_bytes()
     assert "(15 fixed, 6 remaining)" in fixed.stderr
     assert "2 more fixable with --fix --unsafe-fixes" in fixed.stderr
-    nothing = run_cli("doctor", "--diff", "app.py", cwd=tmp_path)
+    nothing = invoke_cli("doctor", "--diff", "app.py", cwd=tmp_path)
     assert (nothing.returncode, nothing.stdout) == (0, "")
     clean = tmp_path / "clean.py"
     clean.write_text("import gradio as gr\ngr.Textbox(show_copy_button=True)\n")
-    assert run_cli("doctor", "--fix", "clean.py", cwd=tmp_path).returncode == 0
+    assert invoke_cli("doctor", "--fix", "clean.py", cwd=tmp_path).returncode == 0
     assert clean.read_text() == 'import gradio as gr\ngr.Textbox(buttons=["copy"])\n'
 
 
@@ -286,22 +286,22 @@ def test_cli_defaults_to_the_current_directory_skips_venvs_and_honours_gitignore
     (tmp_path / ".gitignore").write_text("generated/\n*_ignored.py\n")
     (tmp_path / "pkg" / "also_ignored.py").write_text(bad)
     (tmp_path / ".git").mkdir()
-    result = run_cli("doctor", cwd=tmp_path)
+    result = invoke_cli("doctor", cwd=tmp_path)
     assert result.returncode == 1
     assert {line.split(":")[0] for line in result.stdout.splitlines()} == {"pkg/app.py"}
-    everything = run_cli("doctor", "--no-respect-gitignore", cwd=tmp_path)
+    everything = invoke_cli("doctor", "--no-respect-gitignore", cwd=tmp_path)
     assert {line.split(":")[0] for line in everything.stdout.splitlines()} == {
         "pkg/app.py",
         "pkg/also_ignored.py",
         "generated/app.py",
     }
-    named = run_cli("doctor", "generated/app.py", cwd=tmp_path)  # named files are checked
+    named = invoke_cli("doctor", "generated/app.py", cwd=tmp_path)  # named files are checked
     assert named.returncode == 1
 
 
 def test_cli_select_ignore_and_json(tmp_path: Path) -> None:
     path = str(CORPUS / "bad_launch.py")
-    result = run_cli(
+    result = invoke_cli(
         "doctor",
         path,
         "--select",
@@ -333,7 +333,7 @@ def test_cli_select_ignore_and_json(tmp_path: Path) -> None:
     }
     assert items[0]["message"] == RULES["GR007"].message
 
-    ignored = run_cli(
+    ignored = invoke_cli(
         "doctor", path, "--ignore", "GR001,GR007,GR008", "--ignore", "GR017,GR018", cwd=tmp_path
     )
     assert (ignored.returncode, ignored.stdout) == (0, "")
@@ -342,7 +342,7 @@ def test_cli_select_ignore_and_json(tmp_path: Path) -> None:
 def test_json_output_carries_file_errors_and_fixes(tmp_path: Path) -> None:
     (tmp_path / "broken.py").write_text("def broken(:\n    pass\n")
     (tmp_path / "app.py").write_text("import gradio as gr\ngr.Textbox(show_copy_button=True)\n")
-    result = run_cli("doctor", "--format", "json", ".", cwd=tmp_path)
+    result = invoke_cli("doctor", "--format", "json", ".", cwd=tmp_path)
     assert result.returncode == 2
     items = json.loads(result.stdout)
     assert [(i["kind"], i["path"], i["code"]) for i in items] == [
@@ -374,7 +374,7 @@ def test_unchanged_files_are_not_checked_again_and_changed_ones_are(tmp_path: Pa
 
 
 def test_cli_explain(tmp_path: Path) -> None:
-    result = run_cli("doctor", "--explain", "gr006", cwd=tmp_path)
+    result = invoke_cli("doctor", "--explain", "gr006", cwd=tmp_path)
     assert result.returncode == 0
     assert result.stdout.startswith(f"GR006: {RULES['GR006'].message}\n\n")
     assert RULES["GR006"].explanation in result.stdout and "Known limits:" in result.stdout
@@ -385,7 +385,7 @@ def test_cli_explain(tmp_path: Path) -> None:
     [("--explain", "GR999"), ("--select", "GR001,XY1"), ("--ignore", "nope"), ("missing.py",)],
 )
 def test_cli_usage_errors_exit_2(tmp_path: Path, args: tuple[str, ...]) -> None:
-    result = run_cli("doctor", *args, cwd=tmp_path)
+    result = invoke_cli("doctor", *args, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.startswith("error: ")
     assert result.stdout == ""
