@@ -70,9 +70,6 @@ class Klass:
     def is_a(self, name: str) -> bool:
         return name in self.lineage
 
-    def has_member(self, name: str) -> bool:
-        return name in self.methods or name in self.attributes
-
 
 class Api:
     def __init__(self, data: dict) -> None:

@@ -48,13 +48,6 @@ class FileError:
     reason: str
 
 
-@dataclass
-class Report:
-    findings: list[Finding]
-    errors: list[FileError]
-    files: int  # files looked at (checked or failed)
-
-
 def _silenced(line: str, code: str) -> bool:
     match = _NOQA.search(line)
     if match is None:
