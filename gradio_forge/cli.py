@@ -27,7 +27,19 @@ class _ShorthandContext(typer.Context):
         return self.parent.command_path if self.parent else super().command_path
 
 
-class _CreateCommand(TyperCommand):
+class _Command(TyperCommand):
+    """A command that its usage errors name: click leaves a missing option value without one,
+    and `see new-app --help` would send the user to the wrong help."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except _ClickUsageError as error:
+            error.ctx = error.ctx or ctx
+            raise
+
+
+class _CreateCommand(_Command):
     context_class = _ShorthandContext
 
     def format_options(self, ctx: typer.Context, formatter: Any) -> None:
@@ -435,7 +447,7 @@ def build_cli(questions: "list[Question]") -> typer.Typer:
         epilog=f"Other commands (see `new-app COMMAND --help`):\n\n{listed}",
     )(_with_question_flags(create_command, questions, panel=ANSWERS))
     for name, function in commands.items():
-        app.command(name)(function)
+        app.command(name, cls=_Command)(function)
     return app
 
 
@@ -448,7 +460,7 @@ def build_doctor_cli() -> typer.Typer:
     same command, same help).
     """
     app = _app()
-    app.command("doctor")(doctor_command)
+    app.command("doctor", cls=_Command)(doctor_command)
     return app
 
 

@@ -336,6 +336,12 @@ def test_help_lists_the_commands_defaults_ranges_and_groups(tmp_path: Path) -> N
         (["demo", "--bogus"], "error: No such option: --bogus (see `new-app --help`)"),
         (["update", "--bogus"], "error: No such option: --bogus (see `new-app update --help`)"),
         (["doctor", "--format", "xml"], "error: --format: 'xml' is not one of: text, json"),
+        # click names no command for a missing value: the help named is still the command's.
+        (
+            ["doctor", "--format"],
+            "error: Option '--format' requires an argument (see `new-app doctor",
+        ),
+        (["update", "--data"], "error: Option '--data' requires an argument (see `new-app update"),
         (["demo", "-y", "--data-file", "."], "error: --data-file .: Is a directory"),
     ],
 )
