@@ -1,6 +1,8 @@
 """Recall, precision per rule and fix rate of `new-app doctor` on any set of apps.
 
     python scripts/doctor_report.py PATH... [--json]
+    python scripts/doctor_report.py --write-expected FILE PATH...   # record the findings
+    python scripts/doctor_report.py --check-expected FILE PATH...   # fail on any difference
 
 Run it where the pinned Gradio is installed: the oracle imports the real Gradio and checks
 every Gradio call, attribute and import of each file with it (inspect.signature().bind, hasattr,
@@ -350,8 +352,52 @@ def report(paths: list[Path]) -> dict:
         "totals": dict(totals),
         "per_rule": dict(per_rule),
         "confirmed": dict(confirmed),
+        "scored": sorted(API_RULES - UNSCORED),
         "files": files,
     }
+
+
+def findings(paths: list[Path], root: Path) -> dict[str, list[list]]:
+    """The doctor's findings per file (path relative to root): sorted [line, column, code].
+
+    Needs no Gradio: the expected findings of a corpus, recorded and compared as data.
+    """
+    from gradio_forge.doctor.rules import RULES
+    from gradio_forge.doctor.runner import check_source
+    from gradio_forge.doctor.sources import decode
+
+    found = {}
+    for path in _files(paths):
+        items = check_source(decode(path.read_bytes()), str(path), frozenset(RULES))
+        key = path.resolve().relative_to(root.resolve()).as_posix()
+        found[key] = sorted([f.line, f.column, f.code] for f in items)
+    return found
+
+
+def _differences(expected: dict[str, list[list]], found: dict[str, list[list]]) -> list[str]:
+    lines = []
+    for path in sorted(expected.keys() | found.keys()):
+        want = {tuple(f) for f in expected.get(path, [])}
+        got = {tuple(f) for f in found.get(path, [])}
+        lines += [
+            f"{path}:{line}:{col}: {code} no longer reported"
+            for line, col, code in sorted(want - got)
+        ]
+        lines += [
+            f"{path}:{line}:{col}: {code} newly reported" for line, col, code in sorted(got - want)
+        ]
+    return lines
+
+
+def _dump(found: dict[str, list[list]]) -> str:
+    """JSON with one finding a line, so a change to the record reads as a short diff."""
+    files = [
+        f"  {json.dumps(path)}: [" + ",".join(f"\n    {json.dumps(f)}" for f in items) + "\n  ]"
+        if items
+        else f"  {json.dumps(path)}: []"
+        for path, items in sorted(found.items())
+    ]
+    return "{\n" + ",\n".join(files) + "\n}\n"
 
 
 def _files(paths: list[Path]) -> list[Path]:
@@ -388,7 +434,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    expected = parser.add_mutually_exclusive_group()
+    expected.add_argument(
+        "--write-expected", type=Path, metavar="FILE", help="record the findings in FILE"
+    )
+    expected.add_argument(
+        "--check-expected",
+        type=Path,
+        metavar="FILE",
+        help="compare the findings with FILE; exit 1 on any difference",
+    )
     args = parser.parse_args()
+    if record := args.write_expected or args.check_expected:
+        found = findings(args.paths, record.parent)
+        if args.write_expected:
+            record.write_text(_dump(found))
+            print(f"{sum(map(len, found.values()))} findings in {len(found)} files -> {record}")
+            return
+        differences = _differences(json.loads(record.read_text()), found)
+        print("\n".join(differences) or f"{len(found)} files: the findings are {record}'s")
+        if differences:
+            print(f"If the change is right, record it: --write-expected {record}")
+        sys.exit(1 if differences else 0)
     result = report(args.paths)
     if args.json:
         print(json.dumps(result, indent=1))

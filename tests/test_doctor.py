@@ -483,3 +483,54 @@ def test_many_files_are_checked_in_parallel_with_the_same_result(tmp_path: Path)
     serial, _, count = check_paths([tmp_path], ALL, jobs=1)
     parallel, _, _ = check_paths([tmp_path], ALL, jobs=2)
     assert count == len(CORPUS_FILES) * 12 and serial == parallel
+
+
+REALWORLD = Path(__file__).parent / "doctor_realworld"
+REPORT = Path(__file__).parent.parent / "scripts" / "doctor_report.py"
+
+
+def _report(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(REPORT), *map(str, args)], capture_output=True, text=True
+    )
+
+
+def test_the_real_world_corpus_gives_its_recorded_findings() -> None:
+    """tests/doctor_realworld/expected.json holds the reviewed findings: any change shows."""
+    result = _report("--check-expected", REALWORLD / "expected.json", REALWORLD)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_recorded_findings_catch_a_finding_lost_or_gained(tmp_path: Path) -> None:
+    app = tmp_path / "app.py"
+    app.write_text("import gradio as gr\n\ngr.Textbox(show_copy_button=True)\n")
+    record = tmp_path / "expected.json"
+    assert _report("--write-expected", record, tmp_path).returncode == 0
+    assert json.loads(record.read_text()) == {"app.py": [[3, 12, "GR101"]]}
+    assert _report("--check-expected", record, tmp_path).returncode == 0
+
+    app.write_text('import gradio as gr\n\ngr.Textbox(buttons=["copy"], source="x")\n')
+    result = _report("--check-expected", record, tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:2] == [
+        "app.py:3:12: GR101 no longer reported",
+        "app.py:3:30: GR101 newly reported",
+    ]
+
+
+def test_every_real_world_file_has_its_source_license_and_record() -> None:
+    files = {p.relative_to(REALWORLD).as_posix() for p in REALWORLD.rglob("*.py")}
+    sources = (REALWORLD / "SOURCES.md").read_text()
+    assert set(re.findall(r"`((?:gradio-[\d.]+|projects)/[^`]+\.py)`", sources)) == files
+    assert set(json.loads((REALWORLD / "expected.json").read_text())) == files
+    projects = {tuple(f.split("/")[1:3]) for f in files if f.startswith("projects/")}
+    licenses = {p.stem for p in (REALWORLD / "licenses").glob("*.txt")}
+    assert {f"{owner}_{name}" for owner, name in projects} | {"gradio-app_gradio"} == licenses
+
+
+# The corpus's own invalid escape sequences ("\`"), warned about when the files are parsed.
+@pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::SyntaxWarning")
+def test_fixing_the_real_world_corpus_twice_changes_nothing_more() -> None:
+    for path in sorted(REALWORLD.rglob("*.py")):
+        once = fix_source(path.read_bytes(), str(path), ALL, unsafe=True).data
+        assert fix_source(once, str(path), ALL, unsafe=True).data == once, path
