@@ -534,3 +534,38 @@ def test_fixing_the_real_world_corpus_twice_changes_nothing_more() -> None:
     for path in sorted(REALWORLD.rglob("*.py")):
         once = fix_source(path.read_bytes(), str(path), ALL, unsafe=True).data
         assert fix_source(once, str(path), ALL, unsafe=True).data == once, path
+
+
+def _fixed(line: str, *, unsafe: bool) -> str:
+    source = f"import gradio as gr\n\n{line}\n"
+    return fix_source(source.encode(), "app.py", ALL, unsafe=unsafe).data.decode().splitlines()[2]
+
+
+def test_crop_size_is_reported_and_only_an_unsafe_fix_removes_it() -> None:
+    # Gradio 4.44.1's demo/image_editor: a ratio, which canvas_size= (pixels) cannot take.
+    line = 'gr.ImageEditor(type="numpy", crop_size="1:1")'
+    [found] = check_source(f"import gradio as gr\n{line}\n", "app.py", ALL)
+    assert (found.code, found.column) == ("GR101", 30)
+    assert "canvas_size=(width, height)" in found.message
+    assert _fixed(line, unsafe=False) == line
+    assert _fixed(line, unsafe=True) == 'gr.ImageEditor(type="numpy")'
+
+
+def test_canvas_size_is_not_reported() -> None:
+    line = "gr.ImageEditor(canvas_size=(512, 512))"
+    assert check_source(f"import gradio as gr\n{line}\n", "app.py", ALL) == []
+    assert _fixed(line, unsafe=True) == line
+
+
+def test_show_controls_false_is_removed_without_hiding_the_waveform() -> None:
+    # Gradio 4.44.1's demo/reverse_audio: False was the default, the waveform stayed on.
+    line = "gr.WaveformOptions(skip_length=2, show_controls=False)"
+    assert _fixed(line, unsafe=False) == "gr.WaveformOptions(skip_length=2)"
+    on = "gr.WaveformOptions(show_controls=True)"
+    assert _fixed(on, unsafe=False) == on  # the browser's player was asked for: review it
+    assert _fixed(on, unsafe=True) == "gr.WaveformOptions()"
+
+
+def test_show_recording_waveform_is_not_reported() -> None:
+    line = "gr.WaveformOptions(show_recording_waveform=False)"
+    assert check_source(f"import gradio as gr\n{line}\n", "app.py", ALL) == []
