@@ -193,14 +193,14 @@ def test_the_oracle_on_the_real_world_corpus(project_env: str) -> None:
     """Gradio's demos at 3.50.2/4.44.1 and old-era apps of other projects (SOURCES.md).
 
     The thresholds are the figures measured when the corpus was recorded: recall 100%,
-    --fix 52% and --fix --unsafe-fixes 85% of the lines that cannot work.
+    --fix 52% and --fix --unsafe-fixes 86% of the lines that cannot work.
     """
     corpus = ROOT / "tests" / "doctor_realworld"
     report = _oracle(project_env, [corpus])
     assert report["totals"]["files"] == len(list(corpus.rglob("*.py")))
     assert report["totals"]["cannot_work"] >= 275
     assert _fixed_share(report, "safe") >= 0.52
-    assert _fixed_share(report, "unsafe") >= 0.85
+    assert _fixed_share(report, "unsafe") >= 0.86
     for code in report["scored"]:
         denied = report["per_rule"].get(code, 0) - report["confirmed"].get(code, 0)
         assert denied <= _UNCONFIRMED_BUT_RIGHT.get(code, 0), f"{code}: {denied} denied"
