@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 API_RULES = {f"GR{n:03}" for n in (*range(9, 16), *range(100, 105))}
 UNSCORED = {"GR104"}  # values that still run (show_progress=False...), or fail at run time
 _MISSING = object()
+_CYCLE = object()  # a value defined by itself (`demo = build_demo()` where build_demo returns demo)
 Problems = list[tuple[int, str]]  # (line, what fails there)
 
 
@@ -54,6 +55,7 @@ class Oracle:
         self.values: dict[str, object] = {}
         self.bindings: dict[str, list[ast.expr]] = {}
         self.unknown: set[str] = set()  # parameters and loop variables: not followed
+        self.returns: dict[str, list[list[ast.expr]]] = {}  # function name -> its returns
         bad: dict[int, str] = {}
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
@@ -80,6 +82,8 @@ class Oracle:
                         bad[node.lineno] = f"cannot import {alias.name}"
                     else:
                         self.values[alias.asname or alias.name] = value
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                self.returns.setdefault(node.name, []).append(_returned_values(node))
             elif isinstance(node, ast.arg):
                 self.unknown.add(node.arg)
             elif isinstance(node, ast.For | ast.comprehension) and isinstance(
@@ -121,26 +125,32 @@ class Oracle:
         if isinstance(node, ast.Name):
             if node.id in self.values:
                 return self.values[node.id]
-            if node.id in seen or node.id in self.unknown:
+            if node.id in seen:
+                return _CYCLE
+            if node.id in self.unknown:
                 return None
-            found = {
-                id(v): v
-                for v in (self._value(e, seen | {node.id}) for e in self.bindings.get(node.id, []))
-            }
-            values = [v for v in found.values() if v is not None]
-            return values[0] if len(values) == 1 and len(found) == 1 else None
+            bound = self.bindings.get(node.id, [])
+            return _one({_key(v): v for v in (self._value(e, seen | {node.id}) for e in bound)})
         if isinstance(node, ast.Attribute):
             owner = self._value(node.value, seen)
             if _is_gradio(owner):
                 return getattr(owner, node.attr, None)
             return None
         if isinstance(node, ast.Call):
+            name = node.func.id if isinstance(node.func, ast.Name) else None
+            if name in self.returns and len(self.returns[name]) == 1:
+                # An app built by a function of the module (`demo = build_demo()`).
+                if name in seen:
+                    return _CYCLE
+                returned = self.returns[name][0]
+                values = {_key(v): v for v in (self._value(e, seen | {name}) for e in returned)}
+                return _one(values) if returned else None
             func = self._value(node.func, seen)
             if inspect.isclass(func) and _is_gradio(func):
                 return Instance(func)
             if isinstance(node.func, ast.Attribute) and node.func.attr in ("queue", "style"):
-                owner = self._value(node.func.value, seen)
-                return owner if isinstance(owner, Instance) else None
+                owner = self._value(node.func.value, seen)  # `block = block.queue()` too
+                return owner if isinstance(owner, Instance) or owner is _CYCLE else None
         return None
 
     def _call(self, node: ast.Call) -> Problems:
@@ -189,6 +199,35 @@ class Oracle:
 class Instance:
     def __init__(self, cls: type) -> None:
         self.cls = cls
+
+
+def _key(value: object) -> object:
+    """Two instances of one Gradio class are one value (`with gr.Blocks() as demo` twice)."""
+    return ("instance", value.cls) if isinstance(value, Instance) else id(value)
+
+
+def _one(values: dict[object, object]) -> object:
+    """The value every binding agrees on; None when one is unknown or two differ.
+
+    A binding that comes back to the name itself adds nothing (and only such: a cycle).
+    """
+    known = [value for value in values.values() if value is not _CYCLE]
+    if not known:
+        return _CYCLE if values else None
+    return known[0] if len(known) == 1 else None
+
+
+def _returned_values(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.expr]:
+    """What the function's own `return`s give (not those of functions nested in it)."""
+    found, todo = [], list(function.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+            continue
+        if isinstance(node, ast.Return):
+            found.append(node.value if node.value is not None else ast.Constant(None))
+        todo.extend(ast.iter_child_nodes(node))
+    return found
 
 
 def _is_gradio(value: object) -> bool:

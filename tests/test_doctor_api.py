@@ -181,25 +181,24 @@ def test_the_oracle_confirms_the_corpus_and_the_fixes(project_env: str) -> None:
 
 
 # Findings of the real-world corpus that the oracle cannot confirm, each read and found right:
-# the oracle does not follow an app returned by a function (`demo = build_demo()`: GR009 x5,
-# GR101 `_js=` x4 in LLaVA and FastChat, GR012 in sub_block_render), a component whose name is
-# also a parameter somewhere (sine_curve's and live_dashboard's `period`: GR011 x2), nor a
-# `.style()` after a gr.outputs class (GroundingDINO: GR102). GR014: Blocks and Interface still
-# take css=/theme= in 6.31 (with a warning, applied at launch), so the oracle sees no error.
-_UNCONFIRMED_BUT_RIGHT = {"GR009": 5, "GR011": 2, "GR012": 1, "GR014": 17, "GR101": 4, "GR102": 1}
+# it does not follow a component whose name is also a parameter somewhere (sine_curve's and
+# live_dashboard's `period`: GR011 x2), nor `.style()` after a gr.outputs class (GroundingDINO:
+# GR102); and Blocks and Interface still take css=/theme= in 6.31 (with a warning, applied at
+# launch), so GR014 there is no error it can see.
+_UNCONFIRMED_BUT_RIGHT = {"GR011": 2, "GR014": 17, "GR102": 1}
 
 
 def test_the_oracle_on_the_real_world_corpus(project_env: str) -> None:
     """Gradio's demos at 3.50.2/4.44.1 and old-era apps of other projects (SOURCES.md).
 
-    The thresholds are the figures measured when the corpus was recorded: recall 100%,
-    --fix 52% and --fix --unsafe-fixes 86% of the lines that cannot work.
+    The thresholds are the figures measured when the corpus was recorded: recall 100% of the
+    285 lines that cannot work, --fix makes 53% of them work, --fix --unsafe-fixes 86%.
     """
     corpus = ROOT / "tests" / "doctor_realworld"
     report = _oracle(project_env, [corpus])
     assert report["totals"]["files"] == len(list(corpus.rglob("*.py")))
-    assert report["totals"]["cannot_work"] >= 275
-    assert _fixed_share(report, "safe") >= 0.52
+    assert report["totals"]["cannot_work"] >= 285
+    assert _fixed_share(report, "safe") >= 0.53
     assert _fixed_share(report, "unsafe") >= 0.86
     for code in report["scored"]:
         denied = report["per_rule"].get(code, 0) - report["confirmed"].get(code, 0)
