@@ -569,3 +569,67 @@ def test_show_controls_false_is_removed_without_hiding_the_waveform() -> None:
 def test_show_recording_waveform_is_not_reported() -> None:
     line = "gr.WaveformOptions(show_recording_waveform=False)"
     assert check_source(f"import gradio as gr\n{line}\n", "app.py", ALL) == []
+
+
+_TUPLE_HANDLERS = """import gradio as gr
+
+
+def respond(message, history):
+    return "", history + [[message, "Echo: " + message]]
+
+
+def attach(history, path):
+    history += [((path,), None)]
+    return history
+
+
+def reset():
+    return [[None, "Cleared"]]
+
+
+with gr.Blocks() as demo:
+    chatbot = gr.Chatbot().style(height=500)
+    msg = gr.Textbox()
+    msg.submit(respond, [msg, chatbot], [msg, chatbot])
+    msg.change(attach, inputs=[chatbot, msg], outputs=chatbot)
+    msg.blur(reset, None, [chatbot])
+
+
+def rebinds(chatbot):
+    chatbot = chatbot + [[None, "local"]]  # another function's own name: not reported
+    return chatbot
+"""
+
+_MESSAGE_HANDLERS = """import gradio as gr
+
+
+def note(history):
+    history = history + [{"role": "assistant", "content": "noted"}]
+    return history
+
+
+def table(rows, message):
+    return rows + [[message, len(message)]], [["a", 1]]
+
+
+with gr.Blocks() as demo:
+    chatbot = gr.Chatbot()
+    rows = gr.Dataframe()
+    msg = gr.Textbox()
+    msg.focus(note, chatbot, chatbot)
+    msg.input(table, [rows, msg], [rows, gr.JSON()])
+"""
+
+
+def _tuple_histories(source: str) -> list[tuple[int, int]]:
+    return [(f.line, f.column) for f in check_source(source, "app.py", ALL) if f.code == "GR023"]
+
+
+def test_tuple_histories_grown_or_returned_by_chat_handlers_are_reported() -> None:
+    # The Gradio 3/4 idiom of Langchain-Chatchat's and MiniGPT-4's handlers (real-world corpus);
+    # `chatbot = chatbot + [...]` in another function no longer hides the gr.Chatbot.
+    assert _tuple_histories(_TUPLE_HANDLERS) == [(5, 16), (9, 16), (14, 12)]
+
+
+def test_message_histories_and_other_tables_of_pairs_are_not_tuple_histories() -> None:
+    assert _tuple_histories(_MESSAGE_HANDLERS) == []
