@@ -185,21 +185,21 @@ def test_the_oracle_confirms_the_corpus_and_the_fixes(project_env: str) -> None:
 # live_dashboard's `period`: GR011 x2), nor `.style()` after a gr.outputs class (GroundingDINO:
 # GR102); and Blocks and Interface still take css=/theme= in 6.31 (with a warning, applied at
 # launch), so GR014 there is no error it can see.
-_UNCONFIRMED_BUT_RIGHT = {"GR011": 2, "GR014": 17, "GR102": 1}
+_UNCONFIRMED_BUT_RIGHT = {"GR011": 2, "GR014": 23, "GR102": 1}
 
 
 def test_the_oracle_on_the_real_world_corpus(project_env: str) -> None:
     """Gradio's demos at 3.50.2/4.44.1 and old-era apps of other projects (SOURCES.md).
 
     The thresholds are the figures measured when the corpus was recorded: recall 100% of the
-    285 lines that cannot work, --fix makes 53% of them work, --fix --unsafe-fixes 86%.
+    295 lines that cannot work, --fix makes 55% of them work, --fix --unsafe-fixes 87%.
     """
     corpus = ROOT / "tests" / "doctor_realworld"
     report = _oracle(project_env, [corpus])
     assert report["totals"]["files"] == len(list(corpus.rglob("*.py")))
-    assert report["totals"]["cannot_work"] >= 285
-    assert _fixed_share(report, "safe") >= 0.53
-    assert _fixed_share(report, "unsafe") >= 0.86
+    assert report["totals"]["cannot_work"] >= 295
+    assert _fixed_share(report, "safe") >= 0.55
+    assert _fixed_share(report, "unsafe") >= 0.87
     for code in report["scored"]:
         denied = report["per_rule"].get(code, 0) - report["confirmed"].get(code, 0)
         assert denied <= _UNCONFIRMED_BUT_RIGHT.get(code, 0), f"{code}: {denied} denied"
