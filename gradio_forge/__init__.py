@@ -9,18 +9,17 @@ from typing import TYPE_CHECKING, Any
 from .errors import GeneratorError, Interrupted, UsageError
 
 __version__ = "0.2.0.dev0"
-VERSION_LINE = f"new-app (gradio-forge) {__version__}"
+_VERSION_LINE = f"new-app (gradio-forge) {__version__}"
 
 if TYPE_CHECKING:
-    from .creation import Result, create
+    from .creation import CreateResult, create
     from .updating import CheckResult, UpdateResult, check, update
 
 __all__ = [
-    "VERSION_LINE",
     "CheckResult",
+    "CreateResult",
     "GeneratorError",
     "Interrupted",
-    "Result",
     "UpdateResult",
     "UsageError",
     "__version__",
@@ -33,7 +32,7 @@ __all__ = [
 # (and `new-app --version`) stays light.
 _LAZY = {
     "create": "creation",
-    "Result": "creation",
+    "CreateResult": "creation",
     "check": "updating",
     "update": "updating",
     "CheckResult": "updating",

@@ -2,12 +2,12 @@
 
 import sys
 
-from . import VERSION_LINE
+from . import _VERSION_LINE
 
 
 def main() -> None:
     if sys.argv[1:] == ["--version"]:  # answered before the command line is built
-        print(VERSION_LINE)
+        print(_VERSION_LINE)
         return
     try:
         from . import interrupts

@@ -34,7 +34,7 @@ _FALSE = {"false", "no", "n", "off", "0"}
 class InvalidAnswer(UsageError):
     def __init__(self, question: Question, reason: str, source: str | None = None) -> None:
         # An answer from a file is that file's fault, not its flag's.
-        where = f"{source}: {question.name}" if source else option_name(question)
+        where = f"{source}: {question.name}" if source else question.option
         super().__init__(f"{where}: {reason}")
         self.question = question
         self.reason = reason
@@ -42,17 +42,12 @@ class InvalidAnswer(UsageError):
 
 class MissingAnswers(UsageError):
     def __init__(self, questions: list[Question]) -> None:
-        flags = ", ".join(option_name(question) for question in questions)
+        flags = ", ".join(question.option for question in questions)
         super().__init__(
             f"missing answers for {flags}: pass them as flags or in --data-file, "
             "or add --defaults (-y) to take the defaults"
         )
         self.questions = questions
-
-
-def option_name(question: Question) -> str:
-    """How the user gives this answer on the command line."""
-    return "NAME" if question.name == "project_name" else question.flag
 
 
 @dataclass
@@ -73,11 +68,11 @@ _UNDEFINED = {"jinja2.Undefined": Undefined, "jinja2.StrictUndefined": StrictUnd
 
 @cache
 def _compiled(template: str, settings: JinjaSettings) -> Template:
-    return _environment(settings).from_string(template)
+    return jinja_environment(settings).from_string(template)
 
 
 @cache
-def _environment(settings: JinjaSettings) -> SandboxedEnvironment:
+def jinja_environment(settings: JinjaSettings) -> SandboxedEnvironment:
     """Built as copier builds its environment from the same copier.yml settings (a test compares
     the two), so an expression means here what it means to copier."""
     envops = dict(settings.envops)
@@ -111,7 +106,7 @@ class Questionnaire:
         return next(question for question in self.questions if question.name == name)
 
     def _render(self, template: Any, context: Mapping[str, Any]) -> Any:
-        if not isinstance(template, str) or "{" not in template:
+        if not isinstance(template, str) or not any(o in template for o in self.jinja.openers):
             return template
         return _compiled(template, self.jinja).render(context)
 

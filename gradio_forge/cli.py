@@ -2,19 +2,22 @@
 
 import functools
 import inspect
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from . import VERSION_LINE
+from . import _VERSION_LINE
 from .errors import GeneratorError, Interrupted, UsageError
-from .questions import Question, default_text, load_questions
-from .typer_speedup import skip_coercing_missing_values
+from .typer_speedup import coerce_plain_values, skip_coercing_missing_values
+
+if TYPE_CHECKING:  # copier.yml's questions are read for the commands that have them, not doctor
+    from .questions import Question
 
 
 class _ShorthandContext(typer.Context):
@@ -94,7 +97,7 @@ def _say(message: str) -> None:
 
 def _show_version(value: bool) -> None:
     if value:
-        print(VERSION_LINE)
+        print(_VERSION_LINE)
         raise typer.Exit()
 
 
@@ -104,8 +107,10 @@ CHANGES = "Answers to change (the others stay as recorded)"
 
 
 def _question_option(
-    question: Question, questions: list[Question], *, panel: str
+    question: "Question", questions: "list[Question]", *, panel: str
 ) -> inspect.Parameter:
+    from .questions import default_text
+
     choices = [str(choice.value) for choice in question.choices]
     notes = []
     if question.bounds:
@@ -222,7 +227,7 @@ def create_command(
             json_output=json_output,
         )
 
-    _run(action, interrupted="nothing was written")
+    run_reported(action, interrupted="nothing was written")
 
 
 def update_command(
@@ -254,7 +259,7 @@ def update_command(
         changes = {**parse_data(data or []), **_given(answers)}
         return run_update(directory, changes, pretend=pretend, json_output=json_output)
 
-    _run(action, interrupted="nothing changed")
+    run_reported(action, interrupted="nothing changed")
 
 
 def check_command(
@@ -276,7 +281,7 @@ def check_command(
 
         return run_check(directory, json_output=json_output)
 
-    _run(action, interrupted="nothing changed")
+    run_reported(action, interrupted="nothing changed")
 
 
 FORMATS = ("text", "json")
@@ -354,15 +359,16 @@ def doctor_command(
             cache=cache,
         )
 
-    _run(action, interrupted="nothing changed")
+    run_reported(action, interrupted="nothing changed")
 
 
 def _given(answers: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in answers.items() if value is not None}
 
 
-def _run(action: Callable[[], int | None], *, interrupted: str) -> None:
-    """Run a command: one-line errors with their exit codes, and the command's own code."""
+def run_reported(action: Callable[[], int | None], *, interrupted: str) -> None:
+    """Run a command's action and report how it ended: one-line errors with their exit codes,
+    Ctrl-C (or a failure it caused) as an interrupt, else the action's own exit code."""
     from . import interrupts  # not needed for --help
 
     message = None
@@ -384,15 +390,11 @@ def _run(action: Callable[[], int | None], *, interrupted: str) -> None:
         raise typer.Exit(code)
 
 
-def _with_question_flags(function: Any, questions: list[Question], *, panel: str) -> Any:
+def _with_question_flags(function: Any, questions: "list[Question]", *, panel: str) -> Any:
     """`function` as a command with a flag per question, which reach it as `**answers`."""
     signature = inspect.signature(function)
     fixed = [p for p in signature.parameters.values() if p.kind is not p.VAR_KEYWORD]
-    flags = [
-        _question_option(q, questions, panel=panel)
-        for q in questions
-        if not q.computed and q.name != "project_name"
-    ]
+    flags = [_question_option(q, questions, panel=panel) for q in questions if q.is_flag]
 
     @functools.wraps(function)
     def command(**arguments: Any) -> Any:
@@ -402,16 +404,20 @@ def _with_question_flags(function: Any, questions: list[Question], *, panel: str
     return command
 
 
-def build_cli(questions: list[Question]) -> typer.Typer:
-    """The `new-app` command line for these questions (a new one on each call)."""
+def _app() -> typer.Typer:
     app = typer.Typer(
         cls=_Group,
-        help="Generate a production-ready Gradio 6 app.",
         context_settings={"help_option_names": ["-h", "--help"]},
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
     )
     app.callback()(_root)
+    return app
+
+
+def build_cli(questions: "list[Question]") -> typer.Typer:
+    """The `new-app` command line for these questions (a new one on each call)."""
+    app = _app()
     commands = {
         "update": _with_question_flags(update_command, questions, panel=CHANGES),
         "check": check_command,
@@ -433,11 +439,47 @@ def build_cli(questions: list[Question]) -> typer.Typer:
     return app
 
 
+def build_doctor_cli() -> typer.Typer:
+    """`new-app` with its doctor command alone: what `new-app doctor ...` runs.
+
+    The doctor is a linter, run on every commit: it starts without reading copier.yml or
+    building the other commands, and coerces its values without typer's pydantic adapters.
+    Everything from the word `doctor` on behaves as in the whole command line (same group,
+    same command, same help).
+    """
+    app = _app()
+    app.command("doctor")(doctor_command)
+    return app
+
+
+def _run_doctor_alone() -> None:
+    coerce_plain_values()
+    try:
+        build_doctor_cli()(prog_name="new-app")
+    except SystemExit as done:
+        if not isinstance(done.code, int | None):
+            raise
+        # Nothing is left to clean up (the cache is saved, no child runs): leave without
+        # tearing the interpreter down, which costs the doctor a tenth of its run (as mypy's
+        # hard_exit does). Output that cannot be flushed is left to Python's usual exit.
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:
+            raise done from None
+        os._exit(done.code or 0)
+
+
 def main() -> None:
+    skip_coercing_missing_values()
+    if sys.argv[1:2] == ["doctor"]:
+        _run_doctor_alone()
+        return
+    from .questions import load_questions
+
     try:
         questions = load_questions()
     except (OSError, ValueError) as error:
         _say(f"error: cannot read the template's copier.yml: {error} (reinstall gradio-forge)")
         sys.exit(1)
-    skip_coercing_missing_values()
     build_cli(questions)(prog_name="new-app")

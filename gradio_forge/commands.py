@@ -1,4 +1,5 @@
-"""What `new-app NAME` does: gather answers (file, flags, prompts), create, report."""
+"""What each command does with its arguments: gather answers (file, flags, prompts), then
+create, update or check, and report the outcome (plain text on stderr, or JSON)."""
 
 import json
 import shlex
@@ -8,11 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 from . import interrupts
 from .answers import questionnaire
-from .creation import Result, create, default_answers_from_git, destination_problem
+from .creation import CreateResult, create, default_answers_from_git, destination_problem
 from .errors import UsageError
 
 if TYPE_CHECKING:
     from .updating import UpdateResult
+
+# The exit code of a command that leaves work to the user: conflicts to resolve, or an update
+# to run (`check`), as opposed to a failure (1) or a refusal (2).
+NEEDS_YOU = 3
 
 
 def read_data_file(path: Path) -> dict[str, Any]:
@@ -182,7 +187,7 @@ def _report_update(result: "UpdateResult", *, pretend: bool, json_output: bool) 
             f"conflicts: {', '.join(result.conflicts)}; resolve the <<<<<<< markers, "
             "then `git add` them"
         )
-        return 3
+        return NEEDS_YOU
     if not pretend:
         say("Review with `git diff`, run the tests, then commit.")
     return 0
@@ -209,12 +214,12 @@ def run_check(directory: Path, *, json_output: bool) -> int:
             f"{result.available}; run `new-app update {shlex.quote(str(result.project))}`",
             file=sys.stderr,
         )
-        return 3
+        return NEEDS_YOU
     print(f"{result.project} is up to date (template {result.current}).", file=sys.stderr)
     return 0
 
 
-def summary(result: Result) -> dict[str, Any]:
+def summary(result: CreateResult) -> dict[str, Any]:
     return {
         "destination": str(result.destination),
         "pretend": result.pretend,
@@ -225,7 +230,7 @@ def summary(result: Result) -> dict[str, Any]:
     }
 
 
-def report(result: Result, *, git_init: bool) -> None:
+def report(result: CreateResult, *, git_init: bool) -> None:
     def say(line: str = "") -> None:
         print(line, file=sys.stderr)
 

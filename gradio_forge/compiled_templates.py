@@ -28,19 +28,20 @@ from types import CodeType
 from typing import Any
 
 import jinja2
-from jinja2 import Environment, pass_context
+from jinja2 import Environment, pass_context, pass_environment, pass_eval_context
 from jinja2.bccache import Bucket
 from jinja2.runtime import Context
-
-try:  # Jinja's own record of what a filter takes, internal since 3.0
-    from jinja2.utils import _PassArg
-except ImportError:  # pragma: no cover - a Jinja without it compiles as it always has
-    _PassArg = None
 
 from . import interrupts
 from .template_history import TEMPLATE_URL
 
 DIRECTORY = str(Path(TEMPLATE_URL).parent / "jinja")  # beside the template cache, `~` unexpanded
+# How Jinja's public decorators mark what a filter takes (its `jinja_pass_arg` attribute). A
+# Jinja that marks them otherwise finds None here: then nothing is kept, and it compiles as ever.
+_CONTEXT, _EVAL_CONTEXT, _ENVIRONMENT = (
+    getattr(mark(lambda value: value), "jinja_pass_arg", None)
+    for mark in (pass_context, pass_eval_context, pass_environment)
+)
 _LIMIT = 2000  # entries in one file; a template version needs a few hundred
 
 
@@ -116,7 +117,7 @@ def keep_compiled(environment: Environment, cache: BytecodeCache) -> None:
     rendering (see above); called directly, they work as before. It cannot be overlaid: an
     overlay would compile with its parent's settings.
     """
-    if _PassArg is None:
+    if None in (_CONTEXT, _EVAL_CONTEXT, _ENVIRONMENT):
         return
     compile_now = environment.compile
     settings = ""
@@ -161,8 +162,8 @@ def keep_compiled(environment: Environment, cache: BytecodeCache) -> None:
 
 def _at_render_time(function: Callable[..., Any]) -> Callable[..., Any]:
     """`function` as a filter or test Jinja never runs while compiling: one taking the context."""
-    passed = _PassArg.from_obj(function)
-    if passed is _PassArg.context:
+    passed = getattr(function, "jinja_pass_arg", None)
+    if passed is _CONTEXT:
         return function
 
     @pass_context
@@ -170,9 +171,9 @@ def _at_render_time(function: Callable[..., Any]) -> Callable[..., Any]:
     def deferred(context: Context, *args: Any, **kwargs: Any) -> Any:
         if not isinstance(context, Context):  # called directly, not from a template
             return function(context, *args, **kwargs)
-        if passed is _PassArg.eval_context:
+        if passed is _EVAL_CONTEXT:
             return function(context.eval_ctx, *args, **kwargs)
-        if passed is _PassArg.environment:
+        if passed is _ENVIRONMENT:
             return function(context.environment, *args, **kwargs)
         return function(*args, **kwargs)
 

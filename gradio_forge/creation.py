@@ -21,7 +21,7 @@ from .template_history import TemplateSource, installed_source
 
 
 @dataclass
-class Result:
+class CreateResult:
     destination: Path
     answers: dict[str, Any]
     files: list[str]
@@ -48,7 +48,7 @@ def create(
     pretend: bool = False,
     git_init: bool = True,
     source: TemplateSource | None = None,
-) -> Result:
+) -> CreateResult:
     """Generate a project in `destination` from `answers`.
 
     Unanswered questions take their defaults (authors from `git config`); `project_name`
@@ -69,23 +69,10 @@ def create(
         _parents_made(target.parent, keep=not pretend),
         interrupts.scratch_directory(target.parent, prefix=".new-app-") as staging,
     ):
-        commit = (
-            wants_git
-            and not pretend
-            and git.available()
-            and not git.owned_by_enclosing_repository(target)
-        )
+        commit = wants_git and not pretend and _may_commit(target)
         project = staging / "project"
         files = _stage(project, resolved.answers, source, commit=commit, place=target.parent)
-        result = Result(
-            target,
-            resolved.answers,
-            files,
-            resolved.computed["package_name"],
-            overwritten=[name for name in files if (target / name).exists()],
-            committed=commit,
-            pretend=pretend,
-        )
+        result = _result(target, resolved, files, committed=commit, pretend=pretend)
         if not pretend:
             _land(project, target, staging)
     if wants_git and not git.available():
@@ -103,6 +90,25 @@ def _resolve(given: Mapping[str, Any], source: TemplateSource) -> Resolution:
         given,
         use_defaults=True,
         default_overrides={} if authors_given else default_answers_from_git(),
+    )
+
+
+def _may_commit(target: Path) -> bool:
+    """Whether the project gets a repository of its own: not in a repository that tracks it."""
+    return git.available() and not git.owned_by_enclosing_repository(target)
+
+
+def _result(
+    target: Path, resolved: Resolution, files: list[str], *, committed: bool, pretend: bool
+) -> CreateResult:
+    return CreateResult(
+        target,
+        resolved.answers,
+        files,
+        resolved.computed["package_name"],
+        overwritten=[name for name in files if (target / name).exists()],
+        committed=committed,
+        pretend=pretend,
     )
 
 

@@ -1,4 +1,5 @@
-"""The few git operations a new project needs, through the git command line."""
+"""The git operations new-app needs (a project's first commit, its state before an update, the
+template history's repository), through the git command line."""
 
 import errno
 import os

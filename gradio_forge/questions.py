@@ -41,6 +41,16 @@ class Question:
         return "--" + self.name.replace("_", "-")
 
     @property
+    def is_flag(self) -> bool:
+        """Answered by a flag: the project name is the NAME argument, computed values no one."""
+        return not self.computed and self.name != "project_name"
+
+    @property
+    def option(self) -> str:
+        """How the user gives this answer on the command line."""
+        return "NAME" if self.name == "project_name" else self.flag
+
+    @property
     def bounds(self) -> tuple[int, int] | None:
         """The smallest and largest number the validator accepts, if it bounds one."""
         found = _RANGE.search(self.validator)
@@ -54,7 +64,7 @@ def default_text(question: Question, questions: list[Question]) -> str | None:
         return None
     if isinstance(default, str) and "{" in default:
         follows = [
-            "NAME" if other.name == "project_name" else other.flag
+            other.option
             for other in questions
             if other is not question
             and not other.computed
@@ -97,6 +107,15 @@ class JinjaSettings:
 
     extensions: tuple[str, ...] = ()
     envops: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def openers(self) -> tuple[str, ...]:
+        """What starts Jinja in a string: without one, copier takes the string as it is."""
+        envops = dict(self.envops)
+        return tuple(
+            envops.get(f"{kind}_start_string", default)
+            for kind, default in (("variable", "{{"), ("block", "{%"), ("comment", "{#"))
+        )
 
 
 def parse_jinja_settings(config: dict[str, Any]) -> JinjaSettings:

@@ -9,7 +9,6 @@ option: the standard `tempfile.tempdir` points there while it runs.
 """
 
 import functools
-import subprocess
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -36,16 +35,24 @@ def render(
     Returns the paths of the files written, relative to `destination`, sorted.
     """
     import copier
+    from copier.errors import CopierError
+    from plumbum import ProcessExecutionError
 
-    with _copier_run(source) as (src_path, installed_tag):
-        copier.run_copy(
-            src_path,
-            destination,
-            data=dict(answers),
-            defaults=True,
-            quiet=True,
-            vcs_ref=version or installed_tag,
-        )
+    with _copier_session(source) as (src_path, installed_tag):
+        try:
+            copier.run_copy(
+                src_path,
+                destination,
+                data=dict(answers),
+                defaults=True,
+                quiet=True,
+                vcs_ref=version or installed_tag,
+            )
+        except (CopierError, ProcessExecutionError) as error:
+            raise GeneratorError(
+                f"copier could not render the template: {in_one_line(error)}; nothing was"
+                f" changed{_space_hint(error)}"
+            ) from None
     return sorted(
         path.relative_to(destination).as_posix()
         for path in destination.rglob("*")
@@ -62,8 +69,9 @@ def update(
     """
     import copier
     from copier.errors import CopierError
+    from plumbum import ProcessExecutionError
 
-    with _copier_run(source):
+    with _copier_session(source):
         try:
             copier.run_update(
                 project,
@@ -75,16 +83,35 @@ def update(
                 conflict="inline",
                 quiet=True,
             )
-        except CopierError as error:
-            raise GeneratorError(f"the update failed: {error}") from None
-        except subprocess.CalledProcessError as error:
-            raise GeneratorError(f"the update failed: {error}") from None
+        except (CopierError, ProcessExecutionError) as error:
+            raise GeneratorError(
+                f"the update failed: {in_one_line(error)}{_space_hint(error)}"
+            ) from None
         except OSError as error:
             raise GeneratorError(f"the update failed: {error.strerror or error}") from None
 
 
+def in_one_line(error: Exception) -> str:
+    """copier's error in one line. When git failed under copier, plumbum's message spans the
+    exit code, the command line and all of git's output: git's own last line says why."""
+    stderr = getattr(error, "stderr", None)
+    if isinstance(stderr, str) and hasattr(error, "retcode"):
+        said = [line.strip() for line in stderr.splitlines() if line.strip()]
+        return f"git: {said[-1]}" if said else f"git exited with {error.retcode}"
+    return " ".join(str(error).split())
+
+
+def _space_hint(error: Exception) -> str:
+    # copier's clone and renders live in the temporary directory, not in the destination.
+    if "No space left on device" in in_one_line(error):
+        return f" (free some space in {tempfile.gettempdir()})"
+    return ""
+
+
 @contextmanager
-def _copier_run(source: TemplateSource) -> Iterator[tuple[str, str]]:
+def _copier_session(source: TemplateSource) -> Iterator[tuple[str, str]]:
+    """What each copier call runs in: new-app's template repository (its path and the installed
+    tree's tag), the kept compiled code, and a scratch directory as the temporary one."""
     with (
         template_repository(source) as (src_path, tag),
         kept_for_copier(),

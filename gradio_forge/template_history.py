@@ -31,6 +31,7 @@ from packaging.version import InvalidVersion, Version
 
 from . import __version__, git
 from .errors import GeneratorError
+from .questions import read_copier_yml
 from .template_files import template_root
 
 TEMPLATE_URL = "~/.cache/gradio-forge/template"
@@ -133,11 +134,17 @@ def _stamp(repository: Path, built_from: str) -> str:
     return f"{built_from}\n{tags}"
 
 
+def _rendered_folder(root: Path) -> str:
+    """The folder of the template's files: copier.yml's `_subdirectory`."""
+    return read_copier_yml(root / "copier.yml").get("_subdirectory", ".")
+
+
 def _fingerprint(source: TemplateSource) -> str:
     """A digest of everything a rebuild reads: the template's files, its version, the bundle."""
     digest = hashlib.sha256(source.version.encode())
     root = source.root
-    candidates = [root / ".gitignore", root / "copier.yml", *sorted((root / "template").rglob("*"))]
+    folder = root / _rendered_folder(root)
+    candidates = [root / ".gitignore", root / "copier.yml", *sorted(folder.rglob("*"))]
     files = [path for path in candidates if path.is_file()]
     if source.history:
         files.append(source.history)
@@ -158,7 +165,7 @@ def snapshot(repository: Path, root: Path, version: str) -> str:
     """
     git.run(repository, "read-tree", "--empty")
     git_dir, work_tree = f"--git-dir={repository / '.git'}", f"--work-tree={root}"
-    git.run(root, git_dir, work_tree, "add", "--", "copier.yml", "template")
+    git.run(root, git_dir, work_tree, "add", "--", "copier.yml", _rendered_folder(root))
     tree = git.run(repository, "write-tree")
     if Version(version).is_devrelease:
         snapshots = development_snapshots(repository, version)

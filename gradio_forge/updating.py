@@ -16,7 +16,7 @@ import yaml
 from . import git, interrupts, rendering
 from .answers import Asker, InvalidAnswer, Questionnaire, Resolution, questionnaire
 from .errors import GeneratorError, Interrupted, UsageError
-from .questions import Question
+from .questions import Question, read_copier_yml
 from .template_history import (
     TEMPLATE_URL,
     TemplateSource,
@@ -26,7 +26,8 @@ from .template_history import (
     template_repository,
 )
 
-ANSWERS_FILE = ".copier-answers.yml"
+# Where every generated project keeps its answers: copier.yml's `_answers_file`.
+ANSWERS_FILE = read_copier_yml()["_answers_file"]
 CONFLICT_MARKER = "<<<<<<< before updating"
 _UNMERGED = {"DD", "AU", "UD", "UA", "DU", "AA", "UU"}
 _RESTORE_ANSWERS = f"restore it with `git checkout -- {ANSWERS_FILE}`"

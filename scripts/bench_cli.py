@@ -68,6 +68,12 @@ class Timing:
         return statistics.median(self.wall), statistics.median(self.cpu)
 
 
+WITHOUT_TYPER_SPEEDUP = (
+    "import sys, gradio_forge.typer_speedup as speedup;"
+    " speedup.skip_coercing_missing_values = lambda: None;"
+    " from gradio_forge.__main__ import main; main()"
+)
+
 # A step gives the commands of run i, timed together (e.g. copier, then git).
 Step = Callable[[int], list[Command]]
 
@@ -100,13 +106,20 @@ class Bench:
     def new_app(self, *args: str | Path, cwd: Path | None = None) -> Command:
         return Command([self.python, "-m", "gradio_forge", *args], cwd)
 
+    def new_app_without_typer_speedup(self, *args: str) -> Command:
+        """What gradio_forge/typer_speedup.py buys: new-app with it turned off."""
+        return Command([self.python, "-c", WITHOUT_TYPER_SPEEDUP, *args])
+
     def copier(self, *args: str | Path) -> Command:
         return Command([self.copier_bin, *args])
 
     def run(self, command: Command) -> tuple[float, float]:
         """Run one command; return its wall and CPU seconds. A failure stops the bench."""
         env = self.env
-        if command.argv[1:3] == ["-m", "gradio_forge"]:
+        if command.argv[1:3] == ["-m", "gradio_forge"] or command.argv[1:3] == [
+            "-c",
+            WITHOUT_TYPER_SPEEDUP,
+        ]:
             env = {**env, "PYTHONPATH": str(CHECKOUT)}
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
@@ -224,6 +237,9 @@ def startup(bench: Bench, runs: int) -> list[tuple[str, bool]]:
         {
             "python -c pass": lambda i: [Command([bench.python, "-c", "pass"])],
             "new-app --help": lambda i: [bench.new_app("--help")],
+            "new-app --help, no typer speed-up": lambda i: [
+                bench.new_app_without_typer_speedup("--help")
+            ],
             "new-app --version": lambda i: [bench.new_app("--version")],
             "copier --help": lambda i: [bench.copier("--help")],
         },
@@ -235,7 +251,7 @@ def startup(bench: Bench, runs: int) -> list[tuple[str, bool]]:
     for name, timing in timings.items():
         ours = name.startswith("new-app")
         print(row(name, timing, baselines if ours else {}))
-        if ours:
+        if ours and "no typer speed-up" not in name:  # that row is for reference only
             wall = timing.median[0]
             verdicts.append((f"{name}: {wall:.3f} s < {STARTUP_TARGET} s", wall < STARTUP_TARGET))
     return verdicts

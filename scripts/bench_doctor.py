@@ -4,8 +4,9 @@
 
 Both run as commands, as a user runs them (start-up included), on the same paths: cold (ruff
 --no-cache, doctor --no-cache: both do the whole work) and warm (both reuse their caches of
-unchanged files). Prints the medians of N runs, the ratios, the doctor's start-up alone, and its
-own time per file measured in-process.
+unchanged files). Prints the medians of N runs, the ratios, the doctor's start-up alone, its
+own time per file measured in-process, and the machine's load before and after (the figures
+mean little on a busy machine: ruff's threads and the doctor's processes compete for cores).
 """
 
 import argparse
@@ -48,6 +49,7 @@ def main() -> None:
     doctor = [sys.executable, "-m", "gradio_forge", "doctor", *paths]
     ruff_command = [ruff, "check", "--no-cache", "--select", "E,F", "--quiet", *paths]
 
+    load_before = os.getloadavg()[0]
     from gradio_forge.doctor.rules import RULES
     from gradio_forge.doctor.runner import check_paths
 
@@ -65,7 +67,8 @@ def main() -> None:
     startup = _time(
         [sys.executable, "-m", "gradio_forge", "doctor", "--explain", "GR001"], args.runs
     )
-    print(f"files: {files}; medians of {args.runs} runs, start-up included")
+    load = f"load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after"
+    print(f"files: {files}; medians of {args.runs} runs, start-up included; {load}")
     print(f"cold (no caches): doctor {cold:.3f} s, ruff {ruff_cold:.3f} s: {cold / ruff_cold:.1f}x")
     print(f"warm (caches):    doctor {warm:.3f} s, ruff {ruff_warm:.3f} s: {warm / ruff_warm:.1f}x")
     print(f"doctor start-up alone (`new-app doctor --explain GR001`): {startup:.3f} s")

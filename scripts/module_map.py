@@ -16,7 +16,7 @@ def package_imports(path: Path, package_dir: Path) -> list[str]:
     """Modules of the package that `path` imports, relative ones resolved, sorted."""
     package = package_dir.name
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    here = path.relative_to(ROOT).with_suffix("").parts
+    here = path.relative_to(package_dir.parent).with_suffix("").parts
     names = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):

@@ -86,7 +86,7 @@ def questions_table() -> str:
         "| --- | --- | --- | --- | --- |",
     ]
     for question in questions.questions:
-        if question.computed or question.name == "project_name":
+        if not question.is_flag:
             continue
         values = _choices(question)
         if question.bounds:

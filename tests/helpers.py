@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import jinja2
 import pytest
 from typer.testing import CliRunner
 
@@ -31,6 +32,14 @@ COMBINATIONS = list(itertools.product(*CHOICES.values()))
 # What copier.yml's validator allows for the queue, as its messages say it: "from 1 to 10000".
 QUEUE_RANGE = "from {} to {}".format(*(QUESTIONS.by_name("max_queue_size").bounds or ()))
 GRADIO_PIN = QUESTIONS.by_name("gradio_version").default
+# The fixed values the template writes in several files (port, login name...), as it says them.
+DEFAULTS = (
+    jinja2.Environment()
+    .from_string((REPO / "template" / "_defaults.jinja").read_text(encoding="utf-8"))
+    .module.defaults  # type: ignore[attr-defined]
+)
+APP_PORT = DEFAULTS["server_port"]
+USERNAME = DEFAULTS["auth_username"]
 
 
 def max_length(name: str) -> int:
@@ -149,7 +158,7 @@ def assert_nginx_accepts(site: str, workdir: Path) -> None:
     nginx = require_tool("nginx")
     # The site as generated, but nginx -t resolves the upstreams: outside compose the service
     # name `app` does not. (It does not bind the listen address, so that stays port 80.)
-    config = nginx_config(site, workdir, port=None, upstreams=["127.0.0.1:7860"])
+    config = nginx_config(site, workdir, port=None, upstreams=[f"127.0.0.1:{APP_PORT}"])
     command = [nginx, "-t", "-q", "-p", str(workdir), "-e", "stderr", "-c", str(config)]
     result = subprocess.run(command, cwd=workdir, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

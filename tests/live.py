@@ -20,7 +20,7 @@ from typing import Any
 
 import httpx
 
-from .helpers import require_tool
+from .helpers import APP_PORT, require_tool
 
 START_TIMEOUT_S = 120
 
@@ -184,7 +184,7 @@ def nginx_config(site: str, workdir: Path, *, port: int | None, upstreams: list[
         r"^(\s*)listen 80( default_server)?;$", rf"\1listen {address}\2;", site, flags=re.M
     )
     site, servers = re.subn(
-        r"^(\s*)server \S+:7860;$",
+        rf"^(\s*)server \S+:{APP_PORT};$",
         lambda match: "\n".join(f"{match.group(1)}server {address};" for address in upstreams),
         site,
         flags=re.M,
@@ -262,7 +262,8 @@ def run_caddy(
     text = caddyfile.read_text()
     # The site's address: the first block that is neither the global options nor a snippet.
     text, sites = re.subn(r"^[^\s({]\S* \{$", f"http://{host}:{port} {{", text, count=1, flags=re.M)
-    text, proxies = re.subn(r"reverse_proxy 127\.0\.0\.1:7860", f"reverse_proxy {upstream}", text)
+    local = rf"reverse_proxy 127\.0\.0\.1:{APP_PORT}"
+    text, proxies = re.subn(local, f"reverse_proxy {upstream}", text)
     # No admin endpoint: parallel test runs would all want its port 2019. Listen on 127.0.0.1
     # only, the address free_port() checked: all interfaces would also clash with the ports
     # of connections on other loopback addresses.

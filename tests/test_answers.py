@@ -12,7 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from packaging.requirements import InvalidRequirement, Requirement
 
-from gradio_forge.answers import InvalidAnswer, MissingAnswers, _environment, questionnaire
+from gradio_forge.answers import (
+    InvalidAnswer,
+    MissingAnswers,
+    Questionnaire,
+    jinja_environment,
+    questionnaire,
+)
 from gradio_forge.errors import UsageError
 from gradio_forge.questions import Question, load_questions, parse_jinja_settings, parse_questions
 
@@ -345,7 +351,7 @@ def test_expressions_are_rendered_in_the_environment_copier_builds(
 ) -> None:
     config = {**yaml.safe_load((REPO / "copier.yml").read_text()), **jinja_settings}
     copiers = _copier_environment(config, tmp_path / "template")
-    ours = _environment(parse_jinja_settings(config))
+    ours = jinja_environment(parse_jinja_settings(config))
 
     def extensions(environment: Any) -> set[str]:
         # copier's YieldExtension handles `{% yield %}` in file names, never in an expression.
@@ -369,3 +375,15 @@ def test_expressions_are_rendered_in_the_environment_copier_builds(
         " {{ 'a-b' | regex_replace('-', '_') }}"
     )
     assert ours.from_string(source).render() == copiers.from_string(source).render()
+
+
+def test_defaults_in_other_delimiters_are_rendered_as_copier_renders_them() -> None:
+    config = {
+        "_envops": {"variable_start_string": "[[", "variable_end_string": "]]"},
+        "a": {"default": "x"},
+        "b": {"default": "[[ a ]]-y"},
+        "c": {"default": "{{ a }}"},  # plain text with these delimiters
+    }
+    questions = Questionnaire(parse_questions(config), parse_jinja_settings(config))
+    answers = questions.resolve({}, use_defaults=True).answers
+    assert answers == {"a": "x", "b": "x-y", "c": "{{ a }}"}

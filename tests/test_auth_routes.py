@@ -22,6 +22,7 @@ from typing import Any
 import httpx
 import pytest
 
+from .helpers import USERNAME
 from .live import (
     RunningApp,
     free_port,
@@ -424,7 +425,7 @@ def test_wrong_passwords_are_throttled_and_the_app_keeps_answering(
         transport = httpx.HTTPTransport(local_address=address)
         with httpx.Client(base_url=app.url, timeout=60, transport=transport) as attacker:
             for attempt in range(attempts):
-                user = USER if attempt % 2 else "admin"  # wrong passwords, right and wrong users
+                user = USER if attempt % 2 else USERNAME  # wrong passwords, right and wrong users
                 answer = attacker.post(
                     "login", data={"username": user, "password": f"guess{attempt}"}
                 )

@@ -15,12 +15,11 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Response, expect, sync_playwright
 
-from .helpers import REPO, require_tool
+from .helpers import REPO, USERNAME, require_tool
 from .live import free_port, password_hash, run_nginx, serve_app, tiny_model
 
 TITLE = "Browser Check"
 ROOT_PATH = "/team/browser-check"  # two segments: relative URLs must survive a deep prefix
-USERNAME = "admin"
 PASSWORD = "correct horse battery staple"
 SCREENSHOTS = REPO / "test-output" / "screenshots"
 # Headless, and nothing that calls Google's services (refused here, slow to fail). As root,

@@ -246,14 +246,33 @@ def test_an_unusable_cache_is_not_used(fresh_home: Path, compiles: list[str]) ->
 
 def test_the_copier_and_jinja_internals_the_hook_needs_are_there() -> None:
     """Fails when an upgrade moves them: the hook then silently stops saving time, so look."""
-    from jinja2.utils import _PassArg
+    from gradio_forge import compiled_templates
 
     if COPIER_HOOKED:
         assert copier_worker() is not None, "copier's Worker.jinja_env moved or changed shape"
     else:
         assert copier_worker() is None
-    assert {"context", "eval_context", "environment"} <= set(_PassArg.__members__)
-    assert _PassArg.from_obj(jinja2.pass_context(lambda context: context)) is _PassArg.context
+    marks = (
+        compiled_templates._CONTEXT,
+        compiled_templates._EVAL_CONTEXT,
+        compiled_templates._ENVIRONMENT,
+    )
+    assert None not in marks and len(set(marks)) == 3, "Jinja marks filters differently now"
+    filters = jinja2.Environment().filters
+    assert getattr(filters["sum"], "jinja_pass_arg", None) is compiled_templates._ENVIRONMENT
+
+
+def test_a_jinja_that_marks_filters_otherwise_still_renders(
+    fresh_home: Path, monkeypatch: pytest.MonkeyPatch, compiles: list[str]
+) -> None:
+    """Without the marks the hook reads, nothing is kept: every template compiles as ever."""
+    from gradio_forge import compiled_templates
+
+    monkeypatch.setattr(compiled_templates, "_CONTEXT", None)
+    for _ in range(2):
+        env = environment(BytecodeCache("unmarked"))
+        assert env.from_string("{{ [6, 7] | join('*') }}").render() == "6*7"
+    assert compiles == ["{{ [6, 7] | join('*') }}"] * 2
 
 
 def test_a_copier_without_the_internal_still_renders(

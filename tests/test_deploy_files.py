@@ -14,8 +14,10 @@ import yaml
 from dockerfile_parse import DockerfileParser
 
 from .helpers import (
+    APP_PORT,
     CHOICES,
     COMBINATIONS,
+    DEFAULTS,
     assert_caddy_accepts,
     assert_nginx_accepts,
     require_tool,
@@ -64,7 +66,7 @@ def test_dockerfile_runs_the_app_as_its_settings_expect(render: Callable[..., Pa
     assert instruction(image, "USER") not in {"root", "0"}
     # One port everywhere: the app's setting, EXPOSE, the health check, nginx's upstream.
     port = image.envs["GRADIO_SERVER_PORT"]
-    assert port == "7860"
+    assert port == str(APP_PORT)
     assert instruction(image, "EXPOSE") == port
     assert re.findall(r"//127\.0\.0\.1:(\d+)/", " ".join(healthcheck(image)[1])) == [port]
     nginx = (project / "deploy" / "nginx.conf").read_text()
@@ -73,7 +75,7 @@ def test_dockerfile_runs_the_app_as_its_settings_expect(render: Callable[..., Pa
     assert re.findall(r"^\s*listen (\d+);", nginx, re.M) == ["80"]
     compose = yaml.safe_load((project / "compose.yaml").read_text())
     services = compose["services"]
-    assert services["nginx"]["ports"] == ["8080:80"]
+    assert services["nginx"]["ports"] == [f"{DEFAULTS['docker_port']}:80"]
     assert "ports" not in services["app"]
     assert services["nginx"]["depends_on"]["app"]["condition"] == "service_healthy"
 

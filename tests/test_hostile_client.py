@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
+from .helpers import USERNAME
 from .live import (
     RunningApp,
     free_port,
@@ -519,7 +520,7 @@ def test_a_spaces_login_works_in_the_frame_and_the_origin_check_protects_it(
     own = "https://owner-proj.hf.space"
     login = httpx.post(
         f"{space.url}login",
-        data={"username": "admin", "password": PASSWORD},
+        data={"username": USERNAME, "password": PASSWORD},
         headers={"Origin": own},
     )
     assert login.status_code == 200
@@ -528,7 +529,7 @@ def test_a_spaces_login_works_in_the_frame_and_the_origin_check_protects_it(
     for origin in ("https://huggingface.co", EVIL):
         refused = httpx.post(
             f"{space.url}login",
-            data={"username": "admin", "password": PASSWORD},
+            data={"username": USERNAME, "password": PASSWORD},
             headers={"Origin": origin},
         )
         assert refused.status_code == 403, origin

@@ -43,8 +43,8 @@ from .helpers import (
     assert_caddy_accepts,
     assert_lints_clean,
     assert_nginx_accepts,
+    invoke_cli,
     max_length,
-    run_cli,
 )
 
 
@@ -519,7 +519,7 @@ def test_names_at_the_length_cap_lint_clean(
 def test_invalid_answers_are_refused_on_the_command_line(
     tmp_path: Path, args: list[str], message: str
 ) -> None:
-    result = run_cli(*args, cwd=tmp_path)
+    result = invoke_cli(*args, cwd=tmp_path)
     assert result.returncode == 2, result.stderr
     assert message in result.stderr
     assert result.stderr.count("\n") == 1  # one line, no traceback
@@ -529,7 +529,7 @@ def test_invalid_answers_are_refused_on_the_command_line(
 def test_a_data_file_cannot_smuggle_control_characters(tmp_path: Path) -> None:
     data = tmp_path / "answers.json"
     data.write_text('{"title": "a\\u0000b", "description": "ok"}')
-    result = run_cli("demo", "-y", "--data-file", str(data), cwd=tmp_path)
+    result = invoke_cli("demo", "-y", "--data-file", str(data), cwd=tmp_path)
     assert result.returncode == 2
     # Blamed on the file and its key, not on a flag that was never given.
     assert "answers.json: title: Keep the title on one line, without control" in result.stderr
@@ -537,7 +537,7 @@ def test_a_data_file_cannot_smuggle_control_characters(tmp_path: Path) -> None:
 
 
 def test_jinja_in_answers_is_text_not_template(tmp_path: Path) -> None:
-    result = run_cli("demo", "-y", "--no-git", "--title", "{{ 7*7 }}", cwd=tmp_path)
+    result = invoke_cli("demo", "-y", "--no-git", "--title", "{{ 7*7 }}", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     project = tmp_path / "demo"
     assert python_constant((project / "demo" / "ui.py").read_text(), "TITLE") == "{{ 7*7 }}"

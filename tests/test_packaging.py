@@ -105,13 +105,27 @@ def test_the_old_import_name_still_works_and_says_what_to_change() -> None:
     assert old.create is gradio_forge.create and old.UsageError is gradio_forge.UsageError
 
 
-def test_the_readme_maps_every_module_of_the_package() -> None:
+def test_the_readme_maps_every_module_from_its_docstring() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    block = readme.split("gradio_forge/   the `new-app` package", 1)[1].split("\nscripts/", 1)[0]
-    listed = {line.split()[0] for line in block.splitlines()[1:] if line.startswith("  ")}
-    package = REPO / "gradio_forge"
-    modules = {path.name for path in package.glob("*.py")} | {
-        f"{path.name}/" for path in package.iterdir() if (path / "__init__.py").is_file()
-    }
-    missing, gone = modules - listed, listed - modules
-    assert not missing and not gone, f"README.md's module map: add {missing}, drop {gone}"
+    assert "<!-- modules:start -->" in readme
+    for module in ("gradio_forge/rendering.py", "gradio_forge/doctor/runner.py", "scripts/"):
+        assert f"| `{module}" in readme, module
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "module_docs.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_copier_yml_asks_for_the_copier_pyproject_requires() -> None:
+    """Plain `copier copy` of this repository refuses a copier older than new-app accepts."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    config = yaml.safe_load((REPO / "copier.yml").read_text())
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    (copier,) = [Requirement(d) for d in project["dependencies"] if d.startswith("copier")]
+    floors = [spec.version for spec in copier.specifier if spec.operator == ">="]
+    assert floors == [config["_min_copier_version"]]

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
+from .helpers import USERNAME
 from .live import RunningApp, password_hash, queue_events, run_caddy, run_nginx, serve_app
 
 PASSWORD = "correct horse battery staple"
@@ -63,7 +64,7 @@ def replicas(
 def app_id(app: RunningApp) -> int:
     """Gradio's app_id of one replica, asked directly: like all else, only after a login."""
     with httpx.Client(base_url=app.url, timeout=30) as http:
-        login = http.post("login", data={"username": "admin", "password": PASSWORD})
+        login = http.post("login", data={"username": USERNAME, "password": PASSWORD})
         assert login.status_code == 200, login.text
         return http.get("gradio_api/app_id").json()["app_id"]
 
@@ -90,7 +91,7 @@ def visit(url: str, address: str) -> Visit:
     seen = Visit()
     transport = httpx.HTTPTransport(local_address=address)
     with httpx.Client(transport=transport, timeout=60) as http:
-        login = http.post(url + "login", data={"username": "admin", "password": PASSWORD})
+        login = http.post(url + "login", data={"username": USERNAME, "password": PASSWORD})
         seen.statuses.append(login.status_code)
         for _ in range(ROUNDS):
             config = http.get(url + "config")

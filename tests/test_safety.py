@@ -23,7 +23,7 @@ from gradio_forge.errors import GeneratorError
 from gradio_forge.git import run as git
 from gradio_forge.template_history import HISTORY_BUNDLE, TemplateSource
 
-from .helpers import REPO, cli_command, manifest, require_tool, run_cli, worktree
+from .helpers import REPO, cli_command, invoke_cli, manifest, require_tool, run_cli, worktree
 
 
 def one_line(result: subprocess.CompletedProcess[str], code: int = 2) -> str:
@@ -51,7 +51,7 @@ def test_force_replaces_only_the_templates_files_and_says_which(tmp_path: Path) 
     (project / "demo" / "extra.py").write_text("EXTRA = 1\n")  # inside the package directory
     before = manifest(tmp_path)
 
-    result = run_cli("demo", "-y", "--force", cwd=tmp_path)
+    result = invoke_cli("demo", "-y", "--force", cwd=tmp_path)
 
     assert result.returncode == 0, result.stderr
     assert "Replaced 1 existing file(s) (--force): README.md" in result.stderr
@@ -75,7 +75,7 @@ def test_force_refuses_what_is_in_the_way(tmp_path: Path, in_the_way: str, kind:
     blocker.write_text("mine\n")
     (tmp_path / "demo" / "README.md").write_text("my readme\n")  # renamed away, then back
     before = manifest(tmp_path)
-    line = one_line(run_cli("demo", "-y", "--force", cwd=tmp_path))
+    line = one_line(invoke_cli("demo", "-y", "--force", cwd=tmp_path))
     assert f"is in the way of a {kind} the template makes: move it away" in line
     assert manifest(tmp_path) == before
     assert leftovers(tmp_path) == []
@@ -91,7 +91,7 @@ def test_force_refuses_what_is_in_the_way(tmp_path: Path, in_the_way: str, kind:
 def test_destination_below_a_file_is_refused(tmp_path: Path, output_dir: str, message: str) -> None:
     (tmp_path / "file").write_text("a file\n")
     before = manifest(tmp_path)
-    line = one_line(run_cli("demo", "-y", "--output-dir", output_dir, cwd=tmp_path))
+    line = one_line(invoke_cli("demo", "-y", "--output-dir", output_dir, cwd=tmp_path))
     assert message in line
     assert manifest(tmp_path) == before
     assert sorted(os.listdir(tmp_path)) == ["file"]
@@ -99,7 +99,7 @@ def test_destination_below_a_file_is_refused(tmp_path: Path, output_dir: str, me
 
 def test_broken_symlink_destination_is_refused(tmp_path: Path) -> None:
     (tmp_path / "demo").symlink_to(tmp_path / "gone")
-    line = one_line(run_cli("demo", "-y", "--force", cwd=tmp_path))
+    line = one_line(invoke_cli("demo", "-y", "--force", cwd=tmp_path))
     assert "is a broken symbolic link: remove it" in line
     assert os.listdir(tmp_path) == ["demo"]
 
@@ -553,7 +553,7 @@ def test_corrupted_answers_are_refused_naming_the_file(
     else:
         answers.write_text(content)
     before = manifest(project)
-    line = one_line(run_cli(command, str(project), cwd=tmp_path))
+    line = one_line(invoke_cli(command, str(project), cwd=tmp_path))
     assert line.startswith(f"error: {answers}") and message in line, line
     assert "git checkout -- .copier-answers.yml" in line  # how to get it back
     assert manifest(project) == before
@@ -697,7 +697,7 @@ def test_the_cli_reports_a_failure_after_a_ctrl_c_as_the_interrupt(
 ) -> None:
     import typer
 
-    from gradio_forge.cli import _run
+    from gradio_forge.cli import run_reported
 
     def fails() -> None:
         raise GeneratorError("could not write /x: Directory not empty; nothing was changed")
@@ -709,15 +709,15 @@ def test_the_cli_reports_a_failure_after_a_ctrl_c_as_the_interrupt(
     previous = signal.getsignal(signal.SIGINT)
     try:
         with pytest.raises(typer.Exit) as raised:
-            _run(fails_after_a_ctrl_c, interrupted="nothing was written")
+            run_reported(fails_after_a_ctrl_c, interrupted="nothing was written")
         assert raised.value.exit_code == 130
         assert capsys.readouterr().err == "interrupted: nothing was written\n"
         with pytest.raises(typer.Exit) as raised:  # the next command starts unheard
-            _run(fails, interrupted="nothing was written")
+            run_reported(fails, interrupted="nothing was written")
         assert raised.value.exit_code == 1
         assert capsys.readouterr().err.startswith("error: could not write /x")
     finally:
-        signal.signal(signal.SIGINT, previous)  # _run ignores Ctrl-C once a command is over
+        signal.signal(signal.SIGINT, previous)  # run_reported ignores Ctrl-C once a command is over
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
@@ -729,7 +729,7 @@ def test_a_signal_swallowed_while_starting_still_stops_the_command(
     import typer
 
     from gradio_forge import interrupts
-    from gradio_forge.cli import _run
+    from gradio_forge.cli import run_reported
 
     done: list[str] = []
 
@@ -747,10 +747,48 @@ def test_a_signal_swallowed_while_starting_still_stops_the_command(
         except KeyboardInterrupt:
             pass  # swallowed, as a blanket `except` at import time does
         with pytest.raises(typer.Exit) as raised:
-            _run(command, interrupted="nothing changed")
+            run_reported(command, interrupted="nothing changed")
         assert raised.value.exit_code == 128 + signum and done == []
         cause = "" if signum == signal.SIGINT else f" by {signal.Signals(signum).name}"
         assert capsys.readouterr().err == f"interrupted{cause}: nothing changed\n"
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
+
+
+GIT_FULL_DISK = (
+    "Cloning into '/tmp/copier._vcs.clone.x'...\n"
+    "error: unable to write file app.py.jinja\n"
+    "fatal: cannot create directory at 'template': No space left on device\n"
+)
+
+
+@pytest.mark.parametrize("step", ["create", "update"])
+def test_git_failing_under_copier_is_one_line_naming_git_and_the_fix(
+    step: str, old_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """copier runs git through plumbum, whose error spans the exit code, the command line and
+    every line git printed: the user gets git's last line, and where to free space."""
+    import copier
+    from plumbum import ProcessExecutionError
+
+    from gradio_forge import updating
+
+    def git_fails(*_: object, **__: object) -> None:
+        raise ProcessExecutionError(["git", "clone", "x", "y"], 128, "", GIT_FULL_DISK)
+
+    monkeypatch.setattr(copier, "run_copy" if step == "create" else "run_update", git_fails)
+    project = tmp_path / "shop"
+    if step == "update":
+        shutil.copytree(old_project, project, symlinks=True)
+    before = state(project) if step == "update" else manifest(tmp_path)
+    with pytest.raises(GeneratorError) as raised:
+        if step == "create":
+            create(project, {})
+        else:
+            updating.update(project, {"deploy_target": "server"})
+    message = raised.value.message
+    assert "\n" not in message
+    assert "git: fatal: cannot create directory at 'template': No space left on device" in message
+    assert "free some space in" in message
+    assert (state(project) if step == "update" else manifest(tmp_path)) == before

@@ -21,6 +21,7 @@ import httpx
 import pytest
 from dotenv import dotenv_values
 
+from .helpers import USERNAME
 from .live import free_port, launch_environment, package_dir, password_hash, serve_app
 
 # Shapes of credentials, to catch one whatever its value.
@@ -42,7 +43,6 @@ for name, field in Settings.model_fields.items():
     if field.annotation is SecretStr:
         print(field.validation_alias or f"APP_{{name.upper()}}")
 """
-USERNAME = "admin"
 
 
 def secret_like(text: str) -> list[str]:

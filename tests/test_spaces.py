@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import httpx
 import pytest
 
+from .helpers import USERNAME
 from .live import RunningApp, password_hash, serve_app
 
 if TYPE_CHECKING:
@@ -130,8 +131,8 @@ def test_login_and_call(space: RunningApp) -> None:
     from gradio_client import Client
 
     with pytest.raises(ValueError, match="Could not login"):
-        Client(space.url, auth=("admin", "not-the-password"), verbose=False)
-    client = Client(space.url, auth=("admin", PASSWORD), verbose=False)
+        Client(space.url, auth=(USERNAME, "not-the-password"), verbose=False)
+    client = Client(space.url, auth=(USERNAME, PASSWORD), verbose=False)
     keywords, words = client.predict(TEXT, 3, api_name="/analyze")
     client.close()
     assert words == 16

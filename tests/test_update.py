@@ -21,7 +21,7 @@ from gradio_forge.errors import UsageError
 from gradio_forge.template_history import TemplateSource, record_release
 from gradio_forge.updating import check, update
 
-from .helpers import QUESTIONS, REPO, manifest, require_tool, run_cli, worktree
+from .helpers import QUESTIONS, REPO, invoke_cli, manifest, require_tool, run_cli, worktree
 
 OLD_DOCSTRING = '"""Entry point: `python app.py` starts the app here'
 NEW_DOCSTRING = '"""Entry point (1.1.0): `python app.py` starts the app'
@@ -313,7 +313,7 @@ def test_a_dev_project_on_a_machine_without_its_snapshot_is_refused_until_it_has
         with pytest.raises(UsageError, match="development snapshot this machine's template cache"):
             attempt()
     for command in ("check", "update"):  # the same through the command line: one line, exit 2
-        said = run_cli(command, str(destination), cwd=tmp_path)
+        said = invoke_cli(command, str(destination), cwd=tmp_path)
         assert said.returncode == 2, said.stderr
         assert said.stderr.count("\n") == 1 and "development snapshot" in said.stderr
     assert manifest(destination) == before

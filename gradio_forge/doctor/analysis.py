@@ -10,13 +10,13 @@ import ast
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 from . import api as gradio_api
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
 APPS = frozenset({"Blocks", "Interface", "ChatInterface", "TabbedInterface"})
-_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
 
 class Kind(NamedTuple):
@@ -36,40 +36,27 @@ _PENDING = Kind("pending")  # being inferred (a binding that refers to itself)
 
 @dataclass
 class Scope:
-    """A function: where it sits, what it binds, and (on demand) its own nodes."""
+    """A function: where it sits, what it binds, and its own nodes."""
 
     node: Function
     parent: "Scope | None"
     bindings: dict[str, list[ast.expr]] = field(default_factory=lambda: defaultdict(list))
     stores: set[str] = field(default_factory=set)  # loop and other targets not in bindings
     globals: set[str] = field(default_factory=set)
-    _nodes: list[ast.AST] | None = None
+    # The body's nodes, gathered by analyse(): not those of nested functions, classes and
+    # lambdas (their own scopes) but their decorators, defaults and bases, which run here.
+    nodes: list[ast.AST] = field(default_factory=list)
     _locals: frozenset[str] | None = None
+    start: tuple[int, int] = field(init=False)  # where the function's node starts and ends
+    end: tuple[int, int] = field(init=False)
 
-    @property
-    def nodes(self) -> list[ast.AST]:
-        """The body's nodes without nested functions, classes and lambdas (their own scopes)."""
-        if self._nodes is None:
-            found: list[ast.AST] = []
-            stack = [n for n in ast.iter_child_nodes(self.node) if not isinstance(n, ast.arguments)]
-            stack = [n for n in stack if all(n is not d for d in self.node.decorator_list)]
-            if self.node.returns is not None:
-                stack = [n for n in stack if n is not self.node.returns]
-            while stack:
-                node = stack.pop()
-                found.append(node)
-                if isinstance(node, _SCOPES):
-                    stack.extend(_outer_parts(node))
-                    continue
-                stack.extend(ast.iter_child_nodes(node))
-            self._nodes = found
-        return self._nodes
-
-    def contains(self, line: int, column: int) -> bool:
+    def __post_init__(self) -> None:
         node = self.node
-        start = (node.lineno, node.col_offset)
-        end = (node.end_lineno or node.lineno, node.end_col_offset or 0)
-        return start <= (line, column) <= end
+        self.start = (node.lineno, node.col_offset)
+        self.end = (node.end_lineno or node.lineno, node.end_col_offset or 0)
+
+    def contains(self, position: tuple[int, int]) -> bool:
+        return self.start <= position <= self.end
 
     @property
     def locals(self) -> frozenset[str]:
@@ -113,6 +100,7 @@ class Facts:
     scope_of: dict[int, Scope | None] = field(default_factory=dict)  # id(call) -> its function
     listeners: list[Listener] = field(default_factory=list)
     _kinds: dict[int, Kind | None] = field(default_factory=dict)
+    _constructed: dict[int, gradio_api.Klass | None] = field(default_factory=dict)
     _names: dict[tuple[int, str], Kind | None] = field(default_factory=dict)
     _scope_list: list[Scope] = field(default_factory=list)
     classes: set[str] = field(default_factory=set)  # classes the module defines
@@ -152,7 +140,7 @@ class Facts:
             m.startswith("gradio_client") for m in self.module_names.values()
         )
 
-    @property
+    @cached_property
     def api(self) -> gradio_api.Api:
         return gradio_api.load()
 
@@ -161,8 +149,9 @@ class Facts:
         if node is None:
             return None
         key = id(node)
-        if key in self._kinds:
-            return self._kinds[key]
+        kind = self._kinds.get(key, _PENDING)
+        if kind is not _PENDING:
+            return kind
         kind = self._infer(node)
         if kind is not _PENDING:
             self._kinds[key] = kind
@@ -179,10 +168,16 @@ class Facts:
         """The Gradio class a call constructs: gr.File(...), File(...), gr.components.File(...)."""
         if not isinstance(node, ast.Call):
             return None
+        key = id(node)
+        if key in self._constructed:  # asked of every call by several checks
+            return self._constructed[key]
         kind = self.infer(node.func)
+        klass = None
         if kind is not None and kind.kind == "class":
-            return self.api.classes.get(kind.name)
-        return None
+            klass = self.api.classes.get(kind.name)
+        if kind is not _PENDING:
+            self._constructed[key] = klass
+        return klass
 
     def constructed_name(self, node: ast.AST | None) -> str | None:
         klass = self.constructed(node)
@@ -230,13 +225,13 @@ class Facts:
 
     def scope_at(self, node: ast.AST) -> Scope | None:
         """The innermost function whose body holds `node` (None at module level)."""
-        line, column = getattr(node, "lineno", 0), getattr(node, "col_offset", 0)
+        position = getattr(node, "lineno", 0), getattr(node, "col_offset", 0)
         inner = None
         for scope in self._scope_list:
             if (
-                scope.contains(line, column)
+                scope.start <= position <= scope.end
                 and scope.node is not node
-                and (inner is None or inner.contains(scope.node.lineno, scope.node.col_offset))
+                and (inner is None or inner.contains(scope.start))
             ):
                 inner = scope
         return inner
@@ -430,85 +425,120 @@ def parameters(function: Function) -> list[str]:
     return [a.arg for a in (*args.posonlyargs, *args.args)]
 
 
-def _child_fields() -> dict[type, tuple[str, ...]]:
-    """For each node class, the fields that can hold nodes (not names, constants or ctx)."""
+# Whose own nodes (Scope.nodes) a child is: the enclosing function's (_OWN), the new
+# function's (_INNER: its body), or nobody's (_NONE: annotations, a class or lambda body).
+_INNER, _OWN, _NONE = 0, 1, 2
+_OWNERS: dict[type, dict[str, int]] = {
+    ast.FunctionDef: {"decorator_list": _OWN, "args": _OWN, "returns": _NONE},
+    ast.AsyncFunctionDef: {"decorator_list": _OWN, "args": _OWN, "returns": _NONE},
+    ast.Lambda: {"args": _OWN, "body": _NONE},
+    ast.ClassDef: {"decorator_list": _OWN, "bases": _OWN, "keywords": _OWN},
+    ast.arguments: {"defaults": _OWN, "kw_defaults": _OWN},
+}
+_OWNERS_ELSE = {ast.Lambda: _NONE, ast.ClassDef: _NONE, ast.arguments: _NONE}
+
+
+def _child_fields() -> dict[type, tuple[tuple[str, int], ...]]:
+    """For each node class, the fields that can hold nodes (not names, constants or ctx),
+    each with whose own nodes its children are."""
     leaves = {"ctx", "id", "attr", "arg", "name", "names", "module", "level", "kind", "value"}
-    table: dict[type, tuple[str, ...]] = {}
+    table: dict[type, tuple[tuple[str, int], ...]] = {}
     for klass in vars(ast).values():
         if isinstance(klass, type) and issubclass(klass, ast.AST):
             fields = tuple(f for f in klass._fields if f not in leaves)
             if klass not in (ast.Constant, ast.MatchSingleton) and "value" in klass._fields:
                 fields += ("value",)
-            table[klass] = fields
+            owners, otherwise = _OWNERS.get(klass, {}), _OWNERS_ELSE.get(klass, _INNER)
+            table[klass] = tuple((f, owners.get(f, otherwise)) for f in fields)
     return table
 
 
 _FIELDS = _child_fields()
+# The node classes analyse() records something of; every other class is only walked through.
+_RECORDED = frozenset(
+    {ast.Call, ast.Attribute, ast.Assign, ast.AnnAssign, ast.NamedExpr, ast.With}
+    | {ast.AsyncWith, ast.FunctionDef, ast.AsyncFunctionDef, ast.Import, ast.ImportFrom}
+    | {ast.ClassDef, ast.Global, ast.Nonlocal, ast.For, ast.AsyncFor, ast.comprehension}
+    | {ast.ExceptHandler}
+)
+# Nodes with nothing below them and nothing to record (names, constants, operators): taken
+# into Scope.nodes where they are met, never pushed onto the walk's stack.
+_LEAVES = frozenset(k for k, fields in _FIELDS.items() if not fields and k not in _RECORDED)
 
 
 def analyse(tree: ast.Module, source: str) -> Facts:
     """One walk of the tree: every fact the checks need."""
     facts = Facts(tree, source)
-    fields = _FIELDS
-    stack: list[tuple[ast.AST, Scope | None]] = [(tree, None)]
+    fields, leaves, recorded = _FIELDS, _LEAVES, _RECORDED
+    # (node, the function it is in, the own nodes it belongs to)
+    stack: list[tuple[ast.AST, Scope | None, list[ast.AST] | None]] = [(tree, None, None)]
     pop, push = stack.pop, stack.append
     while stack:
-        node, scope = pop()
-        inner = scope
+        node, scope, own = pop()
         kind = type(node)
-        if kind is ast.Call:
-            facts.calls.append(node)  # type: ignore[arg-type]
-            facts.scope_of[id(node)] = scope
-            func = node.func  # type: ignore[attr-defined]
-            if type(func) is ast.Attribute:
-                facts.method_calls[func.attr].append(node)  # type: ignore[arg-type]
-        elif kind is ast.Name or kind is ast.Constant:
-            continue
-        elif kind is ast.Attribute:
-            facts.attributes.append(node)  # type: ignore[arg-type]
-        elif kind is ast.Assign:
-            for target in node.targets:  # type: ignore[attr-defined]
-                _bind(facts, scope, target, node.value)  # type: ignore[attr-defined]
-        elif kind is ast.AnnAssign or kind is ast.NamedExpr:
-            if node.value is not None:  # type: ignore[attr-defined]
-                _bind(facts, scope, node.target, node.value)  # type: ignore[attr-defined]
-        elif kind is ast.With or kind is ast.AsyncWith:
-            facts.withs.append(node)  # type: ignore[arg-type]
-            for item in node.items:  # type: ignore[attr-defined]
-                if item.optional_vars is not None:
-                    _bind(facts, scope, item.optional_vars, item.context_expr)
-        elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
-            facts.functions[node.name].append(node)  # type: ignore[attr-defined, arg-type]
-            inner = Scope(node, scope)  # type: ignore[arg-type]
-            facts.scopes[id(node)] = inner
-            facts._scope_list.append(inner)
-        elif kind is ast.Import or kind is ast.ImportFrom:
-            facts.imports.append(node)  # type: ignore[arg-type]
-            _import(facts, node)  # type: ignore[arg-type]
-            if scope is not None:
-                scope.stores |= {(a.asname or a.name).split(".")[0] for a in node.names}  # type: ignore[attr-defined]
-            continue
-        elif kind is ast.ClassDef:
-            facts.classes.add(node.name)  # type: ignore[attr-defined]
-        elif kind is ast.Global or kind is ast.Nonlocal:
-            if scope is not None:
-                scope.globals.update(node.names)  # type: ignore[attr-defined]
-            continue
-        elif kind is ast.For or kind is ast.AsyncFor or kind is ast.comprehension:
-            if scope is not None:
-                scope.stores |= _target_names(node.target)  # type: ignore[attr-defined]
-        elif kind is ast.ExceptHandler and scope is not None and node.name:  # type: ignore[attr-defined]
-            scope.stores.add(node.name)  # type: ignore[attr-defined]
-        for name in fields[kind]:
+        if own is not None and kind is not ast.arguments:
+            own.append(node)
+        inner, inner_own = scope, own
+        if kind in recorded:
+            if kind is ast.Call:
+                facts.calls.append(node)  # type: ignore[arg-type]
+                facts.scope_of[id(node)] = scope
+                func = node.func  # type: ignore[attr-defined]
+                if type(func) is ast.Attribute:
+                    facts.method_calls[func.attr].append(node)  # type: ignore[arg-type]
+            elif kind is ast.Attribute:
+                facts.attributes.append(node)  # type: ignore[arg-type]
+            elif kind is ast.Assign:
+                for target in node.targets:  # type: ignore[attr-defined]
+                    _bind(facts, scope, target, node.value)  # type: ignore[attr-defined]
+            elif kind is ast.AnnAssign or kind is ast.NamedExpr:
+                if node.value is not None:  # type: ignore[attr-defined]
+                    _bind(facts, scope, node.target, node.value)  # type: ignore[attr-defined]
+            elif kind is ast.With or kind is ast.AsyncWith:
+                facts.withs.append(node)  # type: ignore[arg-type]
+                for item in node.items:  # type: ignore[attr-defined]
+                    if item.optional_vars is not None:
+                        _bind(facts, scope, item.optional_vars, item.context_expr)
+            elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
+                facts.functions[node.name].append(node)  # type: ignore[attr-defined, arg-type]
+                inner = Scope(node, scope)  # type: ignore[arg-type]
+                inner_own = inner.nodes
+                facts.scopes[id(node)] = inner
+                facts._scope_list.append(inner)
+            elif kind is ast.Import or kind is ast.ImportFrom:
+                facts.imports.append(node)  # type: ignore[arg-type]
+                _import(facts, node)  # type: ignore[arg-type]
+                if scope is not None:
+                    scope.stores |= {(a.asname or a.name).split(".")[0] for a in node.names}  # type: ignore[attr-defined]
+                continue
+            elif kind is ast.ClassDef:
+                facts.classes.add(node.name)  # type: ignore[attr-defined]
+            elif kind is ast.Global or kind is ast.Nonlocal:
+                if scope is not None:
+                    scope.globals.update(node.names)  # type: ignore[attr-defined]
+                continue
+            elif kind is ast.For or kind is ast.AsyncFor or kind is ast.comprehension:
+                if scope is not None:
+                    scope.stores |= _target_names(node.target)  # type: ignore[attr-defined]
+            elif kind is ast.ExceptHandler and scope is not None and node.name:  # type: ignore[attr-defined]
+                scope.stores.add(node.name)  # type: ignore[attr-defined]
+        for name, where in fields[kind]:
             value = getattr(node, name, None)
             if value is None:
                 continue
+            owner = inner_own if where == _INNER else own if where == _OWN else None
             if type(value) is list:
                 for item in reversed(value):
-                    if isinstance(item, ast.AST):
-                        push((item, inner))
+                    if type(item) in leaves:
+                        if owner is not None:
+                            owner.append(item)
+                    elif isinstance(item, ast.AST):
+                        push((item, inner, owner))
+            elif type(value) in leaves:
+                if owner is not None:
+                    owner.append(value)
             elif isinstance(value, ast.AST):
-                push((value, inner))
+                push((value, inner, owner))
     if facts.uses_gradio:
         facts.listeners = [li for call in facts.calls if (li := _listener(facts, call))]
     return facts
@@ -520,16 +550,6 @@ def _target_names(target: ast.expr) -> set[str]:
     if isinstance(target, ast.Tuple | ast.List):
         return {n for e in target.elts for n in _target_names(e)}
     return set()
-
-
-def _outer_parts(node: ast.AST) -> list[ast.AST]:
-    parts: list[ast.AST] = list(getattr(node, "decorator_list", []))
-    if isinstance(node, ast.ClassDef):
-        parts += [*node.bases, *node.keywords]
-    args = getattr(node, "args", None)
-    if isinstance(args, ast.arguments):
-        parts += [d for d in (*args.defaults, *args.kw_defaults) if d is not None]
-    return parts
 
 
 def _bind(facts: Facts, scope: Scope | None, target: ast.expr, value: ast.expr) -> None:

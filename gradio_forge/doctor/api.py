@@ -6,7 +6,7 @@ imports Gradio.
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 DATA = Path(__file__).with_name("gradio_api.json")
@@ -32,9 +32,22 @@ class Signature:
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name and p.keyword), None)
 
-    @property
+    # Asked for at each call the doctor checks: computed once per signature.
+    @cached_property
     def positional(self) -> list[Param]:
         return [p for p in self.params if p.positional]
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        return frozenset(p.name for p in self.params)
+
+    @cached_property
+    def keywords(self) -> frozenset[str]:
+        return frozenset(p.name for p in self.params if p.keyword)
+
+    @cached_property
+    def required(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.params if p.required)
 
 
 @dataclass(frozen=True)
@@ -49,8 +62,13 @@ class Klass:
     events: frozenset[str]
     default_buttons: tuple[str, ...] | None
 
+    @cached_property
+    def lineage(self) -> tuple[str, ...]:
+        """The class's name and its bases' names (without their modules)."""
+        return (self.name, *(b.rsplit(".", 1)[1] for b in self.bases))
+
     def is_a(self, name: str) -> bool:
-        return self.name == name or any(b.rsplit(".", 1)[1] == name for b in self.bases)
+        return name in self.lineage
 
     def has_member(self, name: str) -> bool:
         return name in self.methods or name in self.attributes
@@ -78,6 +96,7 @@ class Api:
             "failure",
             "load",
         }
+        self._constructor_keywords: dict[str, frozenset[str] | None] = {}
 
     def lookup(self, namespace: str, name: str) -> str | None:
         """What `namespace.name` is: "class:<id>", "function:<name>", "module:<name>", "value"."""
@@ -102,6 +121,11 @@ class Api:
 
     def constructor_keywords(self, cid: str) -> frozenset[str] | None:
         """Every keyword the constructor accepts, following **kwargs; None when open-ended."""
+        if cid not in self._constructor_keywords:
+            self._constructor_keywords[cid] = self._keywords_through(cid)
+        return self._constructor_keywords[cid]
+
+    def _keywords_through(self, cid: str) -> frozenset[str] | None:
         names: set[str] = set()
         seen = set()
         current: str | None = cid

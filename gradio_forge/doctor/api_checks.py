@@ -185,7 +185,7 @@ def _call(context: _Context, call: ast.Call) -> Iterator[Found]:
         signature = context.api.functions.get(kind.name)
         if signature is not None:
             name = kind.name.rsplit(".", 1)[1]
-            accepted = None if signature.varkw else frozenset(p.name for p in signature.params)
+            accepted = None if signature.varkw else signature.names
             owners = (
                 (name, "Examples") if kind.name == "gradio.helpers.create_examples" else (name,)
             )
@@ -197,10 +197,9 @@ def _call(context: _Context, call: ast.Call) -> Iterator[Found]:
 
 
 def _owners(klass: Klass, method: str | None = None) -> tuple[str, ...]:
-    names = [klass.name, *(b.rsplit(".", 1)[1] for b in klass.bases)]
     if method is None:
-        return tuple(names)
-    owners = [f"{name}.{method}" for name in names]
+        return klass.lineage
+    owners = [f"{name}.{method}" for name in klass.lineage]
     dependency = klass.cid == DEPENDENCY and method in ("then", "success", "failure")
     blocks_load = method == "load" and klass.is_a("Blocks")  # Blocks.load is an event listener
     if method in klass.events or dependency or blocks_load:
@@ -219,7 +218,7 @@ def _method(context: _Context, call: ast.Call, kind: Kind) -> Iterator[Found]:
     signature = context.api.method(klass.cid, kind.member)
     if signature is None:
         return
-    accepted = None if signature.varkw else frozenset(p.name for p in signature.params if p.keyword)
+    accepted = None if signature.varkw else signature.keywords
     yield from _arguments(context, call, signature, _owners(klass, kind.member), accepted, klass)
 
 
@@ -246,7 +245,7 @@ def _unknown_receiver(context: _Context, call: ast.Call) -> Iterator[Found]:
         signature = context.api.method(blocks.cid, method)
         assert signature is not None
         generic = _builds_app(facts)
-        accepted = frozenset(p.name for p in signature.params) if generic else None
+        accepted = signature.names if generic else None
         yield from _arguments(
             context,
             call,
@@ -319,8 +318,8 @@ def _arguments(
             yield Found(
                 rules.API_ARGUMENTS, kw, f"`{kw.arg}` is given twice (by position and by keyword)"
             )
-    named = {kw.arg for kw in call.keywords}
-    missing = [p.name for p in signature.params if p.required and p.name not in given | named]
+    present = given | {kw.arg for kw in call.keywords}
+    missing = [name for name in signature.required if name not in present]
     if missing:
         yield Found(
             rules.API_ARGUMENTS,

@@ -219,18 +219,24 @@ def shared_state(facts: Facts) -> Iterator[Found]:
         nodes = facts.own_nodes(handler)
         declared = {n for node in nodes if isinstance(node, ast.Global) for n in node.names}
         local = _locals(facts, handler) - declared
-        reported = set()
-        lazy = _lazy_nodes(facts, handler)
-        for node in sorted(nodes, key=_position):
-            if id(node) in lazy:
-                continue  # a lazy singleton or a memo cache: filled once, shared on purpose
+        changes = []
+        for node in nodes:
             name = _mutated_name(node)
             if name is not None and (name.id not in mutable or name.id in local):
                 name = None
             if name is None and isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
                 name = node if node.id in declared and node.id in names else None
-            if name is not None and name.id not in reported:
-                reported.add(name.id)
+            if name is not None:
+                changes.append((node, name.id))
+        if not changes:
+            continue
+        lazy = _lazy_nodes(facts, handler)
+        reported = set()
+        for node, name_id in sorted(changes, key=lambda change: _position(change[0])):
+            if id(node) in lazy:
+                continue  # a lazy singleton or a memo cache: filled once, shared on purpose
+            if name_id not in reported:
+                reported.add(name_id)
                 yield Found(rules.SHARED_STATE, node)
 
 

@@ -2,16 +2,20 @@
 
 A file that cannot be read, decoded or parsed (Python 2 code, a NUL byte, a symlink loop, a
 tree too deep for the analysis) becomes one FileError and the run goes on. Many files are
-checked in parallel processes.
+checked in parallel, by forked copies of this process (serially where there is no fork).
 """
 
 import ast
+import contextlib
 import os
+import pickle
 import re
+import signal
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import api as gradio_api
 from . import api_checks  # noqa: F401  (registers the API family's check)
 from .analysis import analyse
 from .checks import CHECKS
@@ -144,13 +148,6 @@ def check_file(path: Path, codes: frozenset[str]) -> tuple[list[Finding], FileEr
         return [], FileError(name, 1, 1, f"internal error ({type(error).__name__}: {error})")
 
 
-def _check_chunk(
-    args: tuple[list[Path], frozenset[str]],
-) -> list[tuple[list[Finding], FileError | None]]:
-    paths, codes = args
-    return [check_file(path, codes) for path in paths]
-
-
 def check_paths(
     paths: Iterable[Path],
     codes: frozenset[str],
@@ -185,12 +182,72 @@ def check_paths(
 def _check_all(
     files: list[Path], codes: frozenset[str], jobs: int | None
 ) -> list[tuple[list[Finding], FileError | None]]:
-    workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // (PARALLEL_FROM // 2)))
-    if workers > 1 and len(files) >= PARALLEL_FROM:
-        from concurrent.futures import ProcessPoolExecutor
+    """Each file's result, in order. Many files are shared among forked copies of this
+    process (which start at once, with everything loaded): one share is checked here, every
+    other in a child that hands its results back through a pipe."""
+    workers = min(jobs or _cores(), max(1, len(files) // (PARALLEL_FROM // 2)))
+    if workers <= 1 or len(files) < PARALLEL_FROM or not hasattr(os, "fork"):
+        return [check_file(path, codes) for path in files]
+    gradio_api.load()  # once, here: every child has it from the start
+    shares = [files[i::workers] for i in range(workers)]  # interleaved: alike in size
+    children: list[tuple[int, int]] = []
+    try:
+        for share in shares[1:]:
+            children.append(_fork(share, codes))
+        results = [[check_file(path, codes) for path in shares[0]]]
+        for share in shares[1:]:
+            pid, pipe = children.pop(0)
+            results.append(_collect(pid, pipe, share, codes))
+    finally:
+        for pid, pipe in children:  # stopped (Ctrl-C) before a child was heard: it stops too
+            with contextlib.suppress(OSError):
+                os.close(pipe)
+            _stop(pid)
+    return [results[i % workers][i // workers] for i in range(len(files))]
 
-        size = -(-len(files) // (workers * 4))
-        chunks = [(files[i : i + size], codes) for i in range(0, len(files), size)]
-        with ProcessPoolExecutor(workers) as pool:
-            return [r for chunk in pool.map(_check_chunk, chunks) for r in chunk]
-    return [check_file(path, codes) for path in files]
+
+def _fork(share: list[Path], codes: frozenset[str]) -> tuple[int, int]:
+    """A child process checking `share`; its pid and the pipe its results come through."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write)
+        return pid, read
+    code = 1
+    try:  # the child: nothing of the parent's (output buffers, exit handlers) runs here
+        os.close(read)
+        data = pickle.dumps([check_file(path, codes) for path in share], pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write, "wb") as stream:
+            stream.write(data)
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def _collect(
+    pid: int, pipe: int, share: list[Path], codes: frozenset[str]
+) -> list[tuple[list[Finding], FileError | None]]:
+    try:
+        with os.fdopen(pipe, "rb") as stream:
+            data = stream.read()
+    except BaseException:  # stopped while waiting for it: the child stops too
+        _stop(pid)
+        raise
+    _, status = os.waitpid(pid, 0)
+    if status == 0:
+        return pickle.loads(data)
+    # The child died (killed, out of memory): its files are checked here instead.
+    return [check_file(path, codes) for path in share]
+
+
+def _stop(pid: int) -> None:
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container's cpuset, not the host's count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
