@@ -1,6 +1,8 @@
 """Recall, precision per rule and fix rate of `new-app doctor` on any set of apps.
 
     python scripts/doctor_report.py PATH... [--json]
+    python scripts/doctor_report.py --write-expected FILE PATH...   # record the findings
+    python scripts/doctor_report.py --check-expected FILE PATH...   # fail on any difference
 
 Run it where the pinned Gradio is installed: the oracle imports the real Gradio and checks
 every Gradio call, attribute and import of each file with it (inspect.signature().bind, hasattr,
@@ -31,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 API_RULES = {f"GR{n:03}" for n in (*range(9, 16), *range(100, 105))}
 UNSCORED = {"GR104"}  # values that still run (show_progress=False...), or fail at run time
 _MISSING = object()
+_CYCLE = object()  # a value defined by itself (`demo = build_demo()` where build_demo returns demo)
 Problems = list[tuple[int, str]]  # (line, what fails there)
 
 
@@ -52,6 +55,7 @@ class Oracle:
         self.values: dict[str, object] = {}
         self.bindings: dict[str, list[ast.expr]] = {}
         self.unknown: set[str] = set()  # parameters and loop variables: not followed
+        self.returns: dict[str, list[list[ast.expr]]] = {}  # function name -> its returns
         bad: dict[int, str] = {}
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
@@ -78,6 +82,8 @@ class Oracle:
                         bad[node.lineno] = f"cannot import {alias.name}"
                     else:
                         self.values[alias.asname or alias.name] = value
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                self.returns.setdefault(node.name, []).append(_returned_values(node))
             elif isinstance(node, ast.arg):
                 self.unknown.add(node.arg)
             elif isinstance(node, ast.For | ast.comprehension) and isinstance(
@@ -119,26 +125,32 @@ class Oracle:
         if isinstance(node, ast.Name):
             if node.id in self.values:
                 return self.values[node.id]
-            if node.id in seen or node.id in self.unknown:
+            if node.id in seen:
+                return _CYCLE
+            if node.id in self.unknown:
                 return None
-            found = {
-                id(v): v
-                for v in (self._value(e, seen | {node.id}) for e in self.bindings.get(node.id, []))
-            }
-            values = [v for v in found.values() if v is not None]
-            return values[0] if len(values) == 1 and len(found) == 1 else None
+            bound = self.bindings.get(node.id, [])
+            return _one({_key(v): v for v in (self._value(e, seen | {node.id}) for e in bound)})
         if isinstance(node, ast.Attribute):
             owner = self._value(node.value, seen)
             if _is_gradio(owner):
                 return getattr(owner, node.attr, None)
             return None
         if isinstance(node, ast.Call):
+            name = node.func.id if isinstance(node.func, ast.Name) else None
+            if name in self.returns and len(self.returns[name]) == 1:
+                # An app built by a function of the module (`demo = build_demo()`).
+                if name in seen:
+                    return _CYCLE
+                returned = self.returns[name][0]
+                values = {_key(v): v for v in (self._value(e, seen | {name}) for e in returned)}
+                return _one(values) if returned else None
             func = self._value(node.func, seen)
             if inspect.isclass(func) and _is_gradio(func):
                 return Instance(func)
             if isinstance(node.func, ast.Attribute) and node.func.attr in ("queue", "style"):
-                owner = self._value(node.func.value, seen)
-                return owner if isinstance(owner, Instance) else None
+                owner = self._value(node.func.value, seen)  # `block = block.queue()` too
+                return owner if isinstance(owner, Instance) or owner is _CYCLE else None
         return None
 
     def _call(self, node: ast.Call) -> Problems:
@@ -187,6 +199,35 @@ class Oracle:
 class Instance:
     def __init__(self, cls: type) -> None:
         self.cls = cls
+
+
+def _key(value: object) -> object:
+    """Two instances of one Gradio class are one value (`with gr.Blocks() as demo` twice)."""
+    return ("instance", value.cls) if isinstance(value, Instance) else id(value)
+
+
+def _one(values: dict[object, object]) -> object:
+    """The value every binding agrees on; None when one is unknown or two differ.
+
+    A binding that comes back to the name itself adds nothing (and only such: a cycle).
+    """
+    known = [value for value in values.values() if value is not _CYCLE]
+    if not known:
+        return _CYCLE if values else None
+    return known[0] if len(known) == 1 else None
+
+
+def _returned_values(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.expr]:
+    """What the function's own `return`s give (not those of functions nested in it)."""
+    found, todo = [], list(function.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+            continue
+        if isinstance(node, ast.Return):
+            found.append(node.value if node.value is not None else ast.Constant(None))
+        todo.extend(ast.iter_child_nodes(node))
+    return found
 
 
 def _is_gradio(value: object) -> bool:
@@ -350,8 +391,52 @@ def report(paths: list[Path]) -> dict:
         "totals": dict(totals),
         "per_rule": dict(per_rule),
         "confirmed": dict(confirmed),
+        "scored": sorted(API_RULES - UNSCORED),
         "files": files,
     }
+
+
+def findings(paths: list[Path], root: Path) -> dict[str, list[list]]:
+    """The doctor's findings per file (path relative to root): sorted [line, column, code].
+
+    Needs no Gradio: the expected findings of a corpus, recorded and compared as data.
+    """
+    from gradio_forge.doctor.rules import RULES
+    from gradio_forge.doctor.runner import check_source
+    from gradio_forge.doctor.sources import decode
+
+    found = {}
+    for path in _files(paths):
+        items = check_source(decode(path.read_bytes()), str(path), frozenset(RULES))
+        key = path.resolve().relative_to(root.resolve()).as_posix()
+        found[key] = sorted([f.line, f.column, f.code] for f in items)
+    return found
+
+
+def _differences(expected: dict[str, list[list]], found: dict[str, list[list]]) -> list[str]:
+    lines = []
+    for path in sorted(expected.keys() | found.keys()):
+        want = {tuple(f) for f in expected.get(path, [])}
+        got = {tuple(f) for f in found.get(path, [])}
+        lines += [
+            f"{path}:{line}:{col}: {code} no longer reported"
+            for line, col, code in sorted(want - got)
+        ]
+        lines += [
+            f"{path}:{line}:{col}: {code} newly reported" for line, col, code in sorted(got - want)
+        ]
+    return lines
+
+
+def _dump(found: dict[str, list[list]]) -> str:
+    """JSON with one finding a line, so a change to the record reads as a short diff."""
+    files = [
+        f"  {json.dumps(path)}: [" + ",".join(f"\n    {json.dumps(f)}" for f in items) + "\n  ]"
+        if items
+        else f"  {json.dumps(path)}: []"
+        for path, items in sorted(found.items())
+    ]
+    return "{\n" + ",\n".join(files) + "\n}\n"
 
 
 def _files(paths: list[Path]) -> list[Path]:
@@ -388,7 +473,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    expected = parser.add_mutually_exclusive_group()
+    expected.add_argument(
+        "--write-expected", type=Path, metavar="FILE", help="record the findings in FILE"
+    )
+    expected.add_argument(
+        "--check-expected",
+        type=Path,
+        metavar="FILE",
+        help="compare the findings with FILE; exit 1 on any difference",
+    )
     args = parser.parse_args()
+    if record := args.write_expected or args.check_expected:
+        found = findings(args.paths, record.parent)
+        if args.write_expected:
+            record.write_text(_dump(found))
+            print(f"{sum(map(len, found.values()))} findings in {len(found)} files -> {record}")
+            return
+        differences = _differences(json.loads(record.read_text()), found)
+        print("\n".join(differences) or f"{len(found)} files: the findings are {record}'s")
+        if differences:
+            print(f"If the change is right, record it: --write-expected {record}")
+        sys.exit(1 if differences else 0)
     result = report(args.paths)
     if args.json:
         print(json.dumps(result, indent=1))

@@ -483,3 +483,153 @@ def test_many_files_are_checked_in_parallel_with_the_same_result(tmp_path: Path)
     serial, _, count = check_paths([tmp_path], ALL, jobs=1)
     parallel, _, _ = check_paths([tmp_path], ALL, jobs=2)
     assert count == len(CORPUS_FILES) * 12 and serial == parallel
+
+
+REALWORLD = Path(__file__).parent / "doctor_realworld"
+REPORT = Path(__file__).parent.parent / "scripts" / "doctor_report.py"
+
+
+def _report(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(REPORT), *map(str, args)], capture_output=True, text=True
+    )
+
+
+def test_the_real_world_corpus_gives_its_recorded_findings() -> None:
+    """tests/doctor_realworld/expected.json holds the reviewed findings: any change shows."""
+    result = _report("--check-expected", REALWORLD / "expected.json", REALWORLD)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_recorded_findings_catch_a_finding_lost_or_gained(tmp_path: Path) -> None:
+    app = tmp_path / "app.py"
+    app.write_text("import gradio as gr\n\ngr.Textbox(show_copy_button=True)\n")
+    record = tmp_path / "expected.json"
+    assert _report("--write-expected", record, tmp_path).returncode == 0
+    assert json.loads(record.read_text()) == {"app.py": [[3, 12, "GR101"]]}
+    assert _report("--check-expected", record, tmp_path).returncode == 0
+
+    app.write_text('import gradio as gr\n\ngr.Textbox(buttons=["copy"], source="x")\n')
+    result = _report("--check-expected", record, tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:2] == [
+        "app.py:3:12: GR101 no longer reported",
+        "app.py:3:30: GR101 newly reported",
+    ]
+
+
+def test_every_real_world_file_has_its_source_license_and_record() -> None:
+    files = {p.relative_to(REALWORLD).as_posix() for p in REALWORLD.rglob("*.py")}
+    sources = (REALWORLD / "SOURCES.md").read_text()
+    assert set(re.findall(r"`((?:gradio-[\d.]+|projects)/[^`]+\.py)`", sources)) == files
+    assert set(json.loads((REALWORLD / "expected.json").read_text())) == files
+    projects = {tuple(f.split("/")[1:3]) for f in files if f.startswith("projects/")}
+    licenses = {p.stem for p in (REALWORLD / "licenses").glob("*.txt")}
+    assert {f"{owner}_{name}" for owner, name in projects} | {"gradio-app_gradio"} == licenses
+
+
+# The corpus's own invalid escape sequences ("\`"), warned about when the files are parsed.
+@pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::SyntaxWarning")
+def test_fixing_the_real_world_corpus_twice_changes_nothing_more() -> None:
+    for path in sorted(REALWORLD.rglob("*.py")):
+        once = fix_source(path.read_bytes(), str(path), ALL, unsafe=True).data
+        assert fix_source(once, str(path), ALL, unsafe=True).data == once, path
+
+
+def _fixed(line: str, *, unsafe: bool) -> str:
+    source = f"import gradio as gr\n\n{line}\n"
+    return fix_source(source.encode(), "app.py", ALL, unsafe=unsafe).data.decode().splitlines()[2]
+
+
+def test_crop_size_is_reported_and_only_an_unsafe_fix_removes_it() -> None:
+    # Gradio 4.44.1's demo/image_editor: a ratio, which canvas_size= (pixels) cannot take.
+    line = 'gr.ImageEditor(type="numpy", crop_size="1:1")'
+    [found] = check_source(f"import gradio as gr\n{line}\n", "app.py", ALL)
+    assert (found.code, found.column) == ("GR101", 30)
+    assert "canvas_size=(width, height)" in found.message
+    assert _fixed(line, unsafe=False) == line
+    assert _fixed(line, unsafe=True) == 'gr.ImageEditor(type="numpy")'
+
+
+def test_canvas_size_is_not_reported() -> None:
+    line = "gr.ImageEditor(canvas_size=(512, 512))"
+    assert check_source(f"import gradio as gr\n{line}\n", "app.py", ALL) == []
+    assert _fixed(line, unsafe=True) == line
+
+
+def test_show_controls_false_is_removed_without_hiding_the_waveform() -> None:
+    # Gradio 4.44.1's demo/reverse_audio: False was the default, the waveform stayed on.
+    line = "gr.WaveformOptions(skip_length=2, show_controls=False)"
+    assert _fixed(line, unsafe=False) == "gr.WaveformOptions(skip_length=2)"
+    on = "gr.WaveformOptions(show_controls=True)"
+    assert _fixed(on, unsafe=False) == on  # the browser's player was asked for: review it
+    assert _fixed(on, unsafe=True) == "gr.WaveformOptions()"
+
+
+def test_show_recording_waveform_is_not_reported() -> None:
+    line = "gr.WaveformOptions(show_recording_waveform=False)"
+    assert check_source(f"import gradio as gr\n{line}\n", "app.py", ALL) == []
+
+
+_TUPLE_HANDLERS = """import gradio as gr
+
+
+def respond(message, history):
+    return "", history + [[message, "Echo: " + message]]
+
+
+def attach(history, path):
+    history += [((path,), None)]
+    return history
+
+
+def reset():
+    return [[None, "Cleared"]]
+
+
+with gr.Blocks() as demo:
+    chatbot = gr.Chatbot().style(height=500)
+    msg = gr.Textbox()
+    msg.submit(respond, [msg, chatbot], [msg, chatbot])
+    msg.change(attach, inputs=[chatbot, msg], outputs=chatbot)
+    msg.blur(reset, None, [chatbot])
+
+
+def rebinds(chatbot):
+    chatbot = chatbot + [[None, "local"]]  # another function's own name: not reported
+    return chatbot
+"""
+
+_MESSAGE_HANDLERS = """import gradio as gr
+
+
+def note(history):
+    history = history + [{"role": "assistant", "content": "noted"}]
+    return history
+
+
+def table(rows, message):
+    return rows + [[message, len(message)]], [["a", 1]]
+
+
+with gr.Blocks() as demo:
+    chatbot = gr.Chatbot()
+    rows = gr.Dataframe()
+    msg = gr.Textbox()
+    msg.focus(note, chatbot, chatbot)
+    msg.input(table, [rows, msg], [rows, gr.JSON()])
+"""
+
+
+def _tuple_histories(source: str) -> list[tuple[int, int]]:
+    return [(f.line, f.column) for f in check_source(source, "app.py", ALL) if f.code == "GR023"]
+
+
+def test_tuple_histories_grown_or_returned_by_chat_handlers_are_reported() -> None:
+    # The Gradio 3/4 idiom of Langchain-Chatchat's and MiniGPT-4's handlers (real-world corpus);
+    # `chatbot = chatbot + [...]` in another function no longer hides the gr.Chatbot.
+    assert _tuple_histories(_TUPLE_HANDLERS) == [(5, 16), (9, 16), (14, 12)]
+
+
+def test_message_histories_and_other_tables_of_pairs_are_not_tuple_histories() -> None:
+    assert _tuple_histories(_MESSAGE_HANDLERS) == []

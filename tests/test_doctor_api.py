@@ -136,6 +136,30 @@ def test_apps_and_listeners_come_from_the_api_file() -> None:
     assert {"click", "change", "submit", "upload", "tick", "then"} <= API.events
 
 
+def _oracle(project_env: str, paths: list[Path]) -> dict:
+    """scripts/doctor_report.py's figures, with the real Gradio (installed by project_env)."""
+    result = subprocess.run(
+        [project_env, str(ROOT / "scripts" / "doctor_report.py"), "--json", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    report = json.loads(result.stdout)
+    assert report["totals"].get("unparsable", 0) == 0
+    for path, entry in report["files"].items():
+        missed = set(entry["cannot_work"]) - set(entry["flagged"])
+        assert not missed, f"{path}: lines that cannot work and are not reported: {missed}"
+    totals = report["totals"]
+    assert totals.get("safe_broken", 0) == totals.get("unsafe_broken", 0) == 0
+    return report
+
+
+def _fixed_share(report: dict, mode: str) -> float:
+    bad = report["totals"]["cannot_work"]
+    return (bad - report["totals"][f"{mode}_left"]) / bad
+
+
 def test_the_oracle_confirms_the_corpus_and_the_fixes(project_env: str) -> None:
     """Every Gradio call of the corpus, checked with the real Gradio's signatures.
 
@@ -144,26 +168,38 @@ def test_the_oracle_confirms_the_corpus_and_the_fixes(project_env: str) -> None:
     most of them work (the corpus holds the unfixable cases on purpose).
     """
     corpus = sorted((ROOT / "tests" / "doctor_corpus").glob("*.py"))
-    result = subprocess.run(
-        [project_env, str(ROOT / "scripts" / "doctor_report.py"), "--json", *map(str, corpus)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=600,
-    )
-    report = json.loads(result.stdout)
-    totals = report["totals"]
-    assert totals["files"] == len(corpus) and totals.get("unparsable", 0) == 0
-    for path, entry in report["files"].items():
-        missed = set(entry["cannot_work"]) - set(entry["flagged"])
-        assert not missed, f"{path}: lines that cannot work and are not reported: {missed}"
-    bad = totals["cannot_work"]
-    assert bad >= 30
-    assert (bad - totals["safe_left"]) / bad >= 0.7
-    assert (bad - totals["unsafe_left"]) / bad >= 0.8
-    assert totals.get("safe_broken", 0) == totals.get("unsafe_broken", 0) == 0
+    report = _oracle(project_env, corpus)
+    assert report["totals"]["files"] == len(corpus)
+    assert report["totals"]["cannot_work"] >= 30
+    assert _fixed_share(report, "safe") >= 0.7
+    assert _fixed_share(report, "unsafe") >= 0.8
     for code, count in report["per_rule"].items():
         if code in ("GR009", "GR010", "GR011", "GR012", "GR015", "GR100"):
             assert report["confirmed"].get(code, 0) == count, f"{code}: a finding the oracle denies"
     # gr.load(hf_token=) fails in the app gr.load builds, where the oracle does not look.
     assert report["confirmed"]["GR101"] >= report["per_rule"]["GR101"] - 1
+
+
+# Findings of the real-world corpus that the oracle cannot confirm, each read and found right:
+# it does not follow a component whose name is also a parameter somewhere (sine_curve's and
+# live_dashboard's `period`: GR011 x2), nor `.style()` after a gr.outputs class (GroundingDINO:
+# GR102); and Blocks and Interface still take css=/theme= in 6.31 (with a warning, applied at
+# launch), so GR014 there is no error it can see.
+_UNCONFIRMED_BUT_RIGHT = {"GR011": 2, "GR014": 23, "GR102": 1}
+
+
+def test_the_oracle_on_the_real_world_corpus(project_env: str) -> None:
+    """Gradio's demos at 3.50.2/4.44.1 and old-era apps of other projects (SOURCES.md).
+
+    The thresholds are the figures measured when the corpus was recorded: recall 100% of the
+    295 lines that cannot work, --fix makes 55% of them work, --fix --unsafe-fixes 87%.
+    """
+    corpus = ROOT / "tests" / "doctor_realworld"
+    report = _oracle(project_env, [corpus])
+    assert report["totals"]["files"] == len(list(corpus.rglob("*.py")))
+    assert report["totals"]["cannot_work"] >= 295
+    assert _fixed_share(report, "safe") >= 0.55
+    assert _fixed_share(report, "unsafe") >= 0.87
+    for code in report["scored"]:
+        denied = report["per_rule"].get(code, 0) - report["confirmed"].get(code, 0)
+        assert denied <= _UNCONFIRMED_BUT_RIGHT.get(code, 0), f"{code}: {denied} denied"

@@ -589,12 +589,53 @@ def _pair(node: ast.expr | None) -> bool:
     )
 
 
-def _chatbot_names(facts: Facts) -> set[str]:
-    return {
-        name
-        for name, values in facts.bindings.items()
-        if values and all((k := facts.klass(v)) is not None and k.name == "Chatbot" for v in values)
-    }
+def _pairs(node: ast.expr | None) -> bool:
+    """A literal list of pairs: `[[user, bot]]`, `[(message, None)]`."""
+    return isinstance(node, ast.List) and bool(node.elts) and all(_pair(e) for e in node.elts)
+
+
+def _history_of_pairs(node: ast.expr | None) -> bool:
+    """A history written in pairs: `[[user, bot], ...]` or `history + [(message, None)]`."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _pairs(node.left) or _pairs(node.right)
+    return _pairs(node)
+
+
+def _grown_in_pairs(node: ast.AST, params: list[str]) -> ast.expr | None:
+    """`history + [(message, None)]` or `history += [[message, None]]` on a history parameter."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        history, added, where = node.left, node.right, node
+    elif isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add):
+        history, added, where = node.target, node.value, node.value
+    else:
+        return None
+    named = isinstance(history, ast.Name) and history.id in params
+    return where if named and _pairs(added) else None
+
+
+def _returned_histories(
+    facts: Facts, handler: Function, outputs: ast.expr | None
+) -> list[ast.expr]:
+    """What the handler returns (or yields) into a Chatbot among the listener's outputs."""
+    items = elements(outputs)
+    if items is None:
+        return []
+    at = [i for i, item in enumerate(items) if _is_chatbot(facts, item)]
+    found: list[ast.expr] = []
+    for node in facts.own_nodes(handler):
+        if not isinstance(node, ast.Return | ast.Yield) or node.value is None or not at:
+            continue
+        if len(items) == 1:  # one output: the value itself, not a tuple of one
+            found.append(node.value)
+        elif isinstance(node.value, ast.Tuple | ast.List) and len(node.value.elts) == len(items):
+            found += [node.value.elts[i] for i in at]
+    return found
+
+
+def _is_chatbot(facts: Facts, node: ast.expr) -> bool:
+    """Whether a listener's input or output is a gr.Chatbot, as its scope binds the name."""
+    klass = facts.klass(node)
+    return klass is not None and klass.name == "Chatbot"
 
 
 @check(rules.TUPLE_HISTORY)
@@ -606,7 +647,6 @@ def tuple_history(facts: Facts) -> Iterator[Found]:
             value = argument(call, 0, "value")
             if isinstance(value, ast.List) and value.elts and all(_pair(e) for e in value.elts):
                 yield Found(rules.TUPLE_HISTORY, value)
-    chatbots = _chatbot_names(facts)
     for listener in facts.listeners:
         handler = listener.handler
         if handler is None:
@@ -616,10 +656,9 @@ def tuple_history(facts: Facts) -> Iterator[Found]:
         else:
             inputs, params_all = elements(listener.inputs) or [], parameters(handler)
             params = [
-                p
-                for item, p in zip(inputs, params_all, strict=False)
-                if isinstance(item, ast.Name) and item.id in chatbots
+                p for item, p in zip(inputs, params_all, strict=False) if _is_chatbot(facts, item)
             ]
+        reported: set[int] = set()
         for node in facts.own_nodes(handler):
             if (
                 isinstance(node, ast.Call)
@@ -631,3 +670,10 @@ def tuple_history(facts: Facts) -> Iterator[Found]:
                 and _pair(node.args[0])
             ):
                 yield Found(rules.TUPLE_HISTORY, node)
+            if (grown := _grown_in_pairs(node, params)) is not None:
+                reported.add(id(grown))
+                yield Found(rules.TUPLE_HISTORY, grown)
+        if listener.method not in ("ChatInterface", "Interface"):
+            for value in _returned_histories(facts, handler, listener.outputs):
+                if id(value) not in reported and _history_of_pairs(value):
+                    yield Found(rules.TUPLE_HISTORY, value)

@@ -323,7 +323,16 @@ KEYWORDS: list[KeywordChange] = [
         ("Chatbot",), "likeable", "5.0", "remove it: a .like() listener enables likes", Drop(ANY)
     ),
     KeywordChange(("Chatbot",), "color_map", "4.0", "remove it", Drop()),
-    KeywordChange(("ImageEditor",), "crop_size", "6.0", "canvas_size=", Rename("canvas_size")),
+    # Gradio 4's crop_size was a crop box beside canvas_size, and a "w:h" ratio that Gradio 5
+    # turned into an 800-pixel canvas: renaming it would change the meaning or write a ratio
+    # where canvas_size takes pixels.
+    KeywordChange(
+        ("ImageEditor",),
+        "crop_size",
+        "6.0",
+        "canvas_size=(width, height) in pixels (a crop box or a ratio does not carry over)",
+        Drop(),
+    ),
     KeywordChange(("FileExplorer",), "root", "5.0", "root_dir=", Rename("root_dir")),
     KeywordChange(("LoginButton",), "signed_in_value", "5.0", "remove it", Drop()),
     KeywordChange(("State",), "label", "4.0", "remove it (a State is not shown)", Drop(ANY)),
@@ -369,12 +378,14 @@ KEYWORDS: list[KeywordChange] = [
         "remove it; gr.ScatterPlot(color=...) colours the points by a column",
     ),
     KeywordChange(("Video",), "type", "4.0", "remove it (it had no effect)", Drop(ANY)),
+    # show_controls=True added the browser's audio player below the waveform (the default was
+    # False, and late 5.x ignored it): show_recording_waveform=False drops the waveform instead.
     KeywordChange(
         ("WaveformOptions",),
         "show_controls",
         "6.0",
-        "show_recording_waveform=",
-        Rename("show_recording_waveform"),
+        "remove it; show_recording_waveform=False plays audio in the browser's player instead",
+        Drop(safe_for=(False,)),
     ),
     *_unsafe_drop(
         _PLOTS,

@@ -1,0 +1,6 @@
+import gradio as gr 
+
+with gr.Blocks() as demo:
+    gr.Timeseries()
+
+demo.launch()
