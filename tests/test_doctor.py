@@ -1,6 +1,7 @@
 """new-app doctor: rules fire where the corpus expects them (line and column) and nowhere else."""
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -633,3 +634,34 @@ def test_tuple_histories_grown_or_returned_by_chat_handlers_are_reported() -> No
 
 def test_message_histories_and_other_tables_of_pairs_are_not_tuple_histories() -> None:
     assert _tuple_histories(_MESSAGE_HANDLERS) == []
+
+
+def _codes_at(source: str) -> list[tuple[str, int, int]]:
+    return sorted((f.code, f.line, f.column) for f in check_source(source, "app.py", ALL))
+
+
+def test_a_chain_on_another_library_stays_silent() -> None:
+    source = (
+        "import gradio as gr\n"
+        "import numpy as np\n"
+        "data = np.load('x.npy').astype(float, casting='unsafe')\n"
+        "table = np.load('x.npy').tolist(label='not gradio')\n"
+    )
+    assert _codes_at(source) == []
+
+
+def test_the_users_own_syntax_warnings_are_not_printed_or_fatal(tmp_path: Path) -> None:
+    """An invalid escape warns while Python parses: under `-W error` the doctor still reports."""
+    app = tmp_path / "app.py"
+    app.write_text(
+        'import gradio as gr\npattern = "\\d+"\n'
+        'gr.Interface(lambda x: x, "text", "text", allow_flagging="never")\n'
+    )
+    result = subprocess.run(
+        [sys.executable, "-W", "error", "-m", "gradio_forge", "doctor", "--no-cache", str(app)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+    )
+    assert result.returncode == 1, result.stderr
+    assert "GR101" in result.stdout and "Warning" not in result.stderr, result.stderr

@@ -11,6 +11,7 @@ import os
 import pickle
 import re
 import signal
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,7 +82,10 @@ def _characters(text: str, byte_column: int) -> int:
 
 def check_source(source: str, path: str, codes: frozenset[str]) -> list[Finding]:
     """The findings in one module's source; raises SyntaxError when it does not parse."""
-    tree = ast.parse(source, filename=path)
+    with warnings.catch_warnings():  # the user's invalid escapes are theirs, not the doctor's
+        warnings.simplefilter("ignore", SyntaxWarning)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        tree = ast.parse(source, filename=path)
     if "gradio" not in source:
         return []  # every rule needs an import of gradio or gradio_client
     facts = analyse(tree, source)
