@@ -91,12 +91,6 @@ def _pathjoin(*path: str, mode: Literal["posix", "windows", "native"] = "posix")
     return str(flavour(*path))
 
 
-def questionnaire(path: Path | None = None) -> "Questionnaire":
-    """The questions of a copier.yml (this template's by default), with its Jinja settings."""
-    config = read_copier_yml(path)
-    return Questionnaire(parse_questions(config), parse_jinja_settings(config))
-
-
 class Questionnaire:
     def __init__(self, questions: list[Question], jinja: JinjaSettings | None = None) -> None:
         self.questions = questions
@@ -242,3 +236,9 @@ class Questionnaire:
             return self.problem(question, value, context) or (check(value) if check else None)
 
         return validate
+
+
+def questionnaire(path: Path | None = None) -> Questionnaire:
+    """The questions of a copier.yml (this template's by default), with its Jinja settings."""
+    config = read_copier_yml(path)
+    return Questionnaire(parse_questions(config), parse_jinja_settings(config))
