@@ -4,12 +4,14 @@ SIGTERM (a CI cancel, `kill`) and SIGHUP (a dropped SSH session) are handled as 
 default they would kill new-app mid-write, leaving half an update and its scratch directories.
 """
 
+import contextlib
 import os
 import shutil
 import signal
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -195,4 +197,54 @@ def scratch_directory(parent: Path | None = None, prefix: str = "new-app-") -> I
         yield path
     finally:
         with held():
-            shutil.rmtree(path, ignore_errors=True)
+            # A Ctrl-C sent to new-app alone (not its process group) leaves copier's git
+            # running, still writing in here: stop it first, or it writes the directory back.
+            _stop_processes_in(path)
+            _remove(path)
+
+
+def _stop_processes_in(path: Path, *, wait: float = 5.0) -> None:
+    """Stop this user's processes working in `path` (their directory, or a path they were
+    given), as Linux's /proc shows them; elsewhere there is nothing to look at."""
+    place = str(path)
+    try:
+        pids = [int(name) for name in os.listdir("/proc") if name.isdigit()]
+    except OSError:
+        return
+    working = []
+    for pid in pids:
+        try:
+            cwd = os.readlink(f"/proc/{pid}/cwd")
+            argv = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+        except OSError:
+            continue  # gone, or another user's
+        if pid != os.getpid() and (cwd == place or cwd.startswith(place + os.sep) or place in argv):
+            working.append(pid)
+    # SIGTERM first; SIGKILL for one that ignores it (it may have inherited SIG_IGN), since
+    # what it writes is removed next anyway.
+    for signum, grace in ((signal.SIGTERM, 0.5), (signal.SIGKILL, wait)):
+        for pid in working:
+            if _running(pid):
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signum)
+        deadline = time.monotonic() + grace
+        while any(_running(pid) for pid in working) and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (a child of ours that nobody reaps any more is done)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def _remove(path: Path, *, wait: float = 5.0) -> None:
+    """Remove `path`, trying again while something still writes in it, for up to `wait`."""
+    deadline = time.monotonic() + wait
+    shutil.rmtree(path, ignore_errors=True)
+    while path.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+        shutil.rmtree(path, ignore_errors=True)

@@ -792,3 +792,29 @@ def test_git_failing_under_copier_is_one_line_naming_git_and_the_fix(
     assert "git: fatal: cannot create directory at 'template': No space left on device" in message
     assert "free some space in" in message
     assert (state(project) if step == "update" else manifest(tmp_path)) == before
+
+
+def test_a_process_still_writing_in_a_scratch_directory_is_stopped_before_it_goes(
+    tmp_path: Path,
+) -> None:
+    """What a Ctrl-C sent to new-app alone (not its process group) leaves behind: copier's git,
+    which goes on writing in its clone, and would make the directory again after it was removed."""
+    import sys
+
+    from gradio_forge import interrupts
+
+    writes = (
+        "import os, sys, time\n"
+        "while True:\n"
+        "    os.makedirs(os.path.join(sys.argv[1], 'clone', 'objects'), exist_ok=True)\n"
+        "    time.sleep(0.002)\n"
+    )
+    with pytest.raises(KeyboardInterrupt), interrupts.scratch_directory(tmp_path) as scratch:
+        writer = subprocess.Popen([sys.executable, "-c", writes, str(scratch)])
+        while not (scratch / "clone").exists():
+            time.sleep(0.01)
+        raise KeyboardInterrupt
+    # SIGKILL when it ignores SIGTERM (pytest's process may ignore it after a command ran).
+    assert writer.wait(timeout=10) in (-signal.SIGTERM, -signal.SIGKILL)
+    time.sleep(0.1)  # time enough for a writer still running to make the directory again
+    assert list(tmp_path.iterdir()) == []
