@@ -20,6 +20,10 @@ if TYPE_CHECKING:  # copier.yml's questions are read for the commands that have 
     from .questions import Question
 
 
+# click's usage error (unknown option, missing value), reached through typer's public API.
+_ClickUsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
 class _ShorthandContext(typer.Context):
     @property
     def command_path(self) -> str:
@@ -78,10 +82,6 @@ class _Group(TyperGroup):
     def invoke(self, ctx: typer.Context) -> Any:
         with _interrupt_said():
             return super().invoke(ctx)
-
-
-# click's usage error (unknown option, missing value), reached through typer's public API.
-_ClickUsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 
 
 @contextmanager

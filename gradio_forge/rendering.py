@@ -50,7 +50,7 @@ def render(
             )
         except (CopierError, ProcessExecutionError) as error:
             raise GeneratorError(
-                f"copier could not render the template: {in_one_line(error)}; nothing was"
+                f"copier could not render the template: {_in_one_line(error)}; nothing was"
                 f" changed{_space_hint(error)}"
             ) from None
     return sorted(
@@ -85,13 +85,13 @@ def update(
             )
         except (CopierError, ProcessExecutionError) as error:
             raise GeneratorError(
-                f"the update failed: {in_one_line(error)}{_space_hint(error)}"
+                f"the update failed: {_in_one_line(error)}{_space_hint(error)}"
             ) from None
         except OSError as error:
             raise GeneratorError(f"the update failed: {error.strerror or error}") from None
 
 
-def in_one_line(error: Exception) -> str:
+def _in_one_line(error: Exception) -> str:
     """copier's error in one line. When git failed under copier, plumbum's message spans the
     exit code, the command line and all of git's output: git's own last line says why."""
     stderr = getattr(error, "stderr", None)
@@ -103,7 +103,7 @@ def in_one_line(error: Exception) -> str:
 
 def _space_hint(error: Exception) -> str:
     # copier's clone and renders live in the temporary directory, not in the destination.
-    if "No space left on device" in in_one_line(error):
+    if "No space left on device" in _in_one_line(error):
         return f" (free some space in {tempfile.gettempdir()})"
     return ""
 
