@@ -5,7 +5,6 @@ module refuses what copier would get wrong or report poorly, and it finds the co
 leaves behind while still exiting successfully.
 """
 
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -239,7 +238,7 @@ def update(
     if not decision.update_available and not changes:
         return result
     if pretend:
-        with tempfile.TemporaryDirectory(prefix="new-app-pretend-") as scratch:
+        with interrupts.scratch_directory(prefix="new-app-pretend-") as scratch:
             # The clone holds the whole repository: the project may be a part of it.
             top = Path(git.run(project, "rev-parse", "--show-toplevel"))
             clone = Path(scratch) / top.name
@@ -311,7 +310,7 @@ def _run_copier_update(
         return []
     # copier deletes a file the new answers or version no longer produce, edited or not.
     # Keep the ones that differ from what the old template made: they hold the user's work.
-    with tempfile.TemporaryDirectory(prefix="new-app-old-") as scratch:
+    with interrupts.scratch_directory(prefix="new-app-old-") as scratch:
         old = Path(scratch) / project.name
         rendering.render(old, stored, source, version=result.from_version)
         kept = [

@@ -20,12 +20,14 @@ oracle proves a TypeError, AttributeError or ImportError there. Then:
 
 import argparse
 import ast
+import contextlib
 import importlib.util
 import inspect
 import json
 import sys
 import warnings
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -56,6 +58,8 @@ class Oracle:
         self.bindings: dict[str, list[ast.expr]] = {}
         self.unknown: set[str] = set()  # parameters and loop variables: not followed
         self.returns: dict[str, list[list[ast.expr]]] = {}  # function name -> its returns
+        self.tree = tree
+        self._makes_open_block: bool | None = None
         bad: dict[int, str] = {}
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
@@ -182,8 +186,32 @@ class Oracle:
             if inspect.isfunction(static):  # an instance method called on the class
                 return [(_call_line(node), f"{owner.__name__}.{func.attr} needs an instance")]
         if callable(target) and _is_gradio(target):
-            return _bind(target, node, bound=False)
+            problems = _bind(target, node, bound=False)
+            return problems + self._update(node) if target is self.gradio.update else problems
         return []
+
+    def _update(self, call: ast.Call) -> Problems:
+        """gr.update(...) keywords that no component's constructor takes.
+
+        Gradio applies an update by constructing the output's class again with its keywords:
+        a TypeError, provably so where the module makes no component that takes any keyword
+        (gr.HTML), whatever the update's output is.
+        """
+        unknown = [k for k in call.keywords if k.arg and k.arg not in _block_keywords()]
+        if not unknown or self.makes_open_block():
+            return []
+        return [(k.lineno, f"no component takes {k.arg}") for k in unknown]
+
+    def makes_open_block(self) -> bool:
+        if self._makes_open_block is None:
+            self._makes_open_block = any(
+                inspect.isclass(made := self._value(node.func, set()))
+                and _is_gradio(made)
+                and bool(_takes_any_keyword(made))
+                for node in ast.walk(self.tree)
+                if isinstance(node, ast.Call)
+            )
+        return self._makes_open_block
 
     def _instance(self, cls: type) -> object | None:
         if cls not in self._instances:
@@ -255,6 +283,31 @@ def _takes_any_keyword(cls: type) -> bool | None:
     except Exception:
         return None
     return True
+
+
+@cache
+def _block_keywords() -> frozenset[str]:
+    """Every parameter of every Gradio block's constructor, through the bases' __init__s."""
+    import gradio
+
+    names: set[str] = set()
+    classes, todo = set(), [gradio.blocks.Block]
+    while todo:
+        cls = todo.pop()
+        if cls not in classes:
+            classes.add(cls)
+            todo.extend(cls.__subclasses__())
+    for cls in classes:
+        for klass in cls.__mro__:
+            init = vars(klass).get("__init__")
+            if init is None or not _is_gradio(klass):
+                continue
+            with contextlib.suppress(TypeError, ValueError):
+                parameters = inspect.signature(init).parameters.values()
+                names |= {
+                    p.name for p in parameters if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)
+                }
+    return frozenset(names)
 
 
 def _import(name: str) -> object | None:

@@ -181,6 +181,9 @@ def test_aliases_are_tracked_and_other_libraries_ignored() -> None:
         ("gr.Image(sources=['upload', 'canvas'])", "GR104", "'canvas' is not one"),
         ("gr.Textbox().no_such_method()", "GR102", "Textbox.no_such_method"),
         ("gr.NoSuchComponent()", "GR100", "gr.NoSuchComponent is not in Gradio"),
+        # Applying an update constructs the output's component again with its keywords.
+        ("gr.update(source='upload')", "GR101", "applying this gr.update(...) raises TypeError"),
+        ("gr.update(value=1, show_copy_button=True)", "GR101", 'buttons=["copy"]'),
     ],
 )
 def test_arguments_that_do_not_fit(line: str, code: str, message: str) -> None:
@@ -195,7 +198,8 @@ def test_arguments_that_do_not_fit(line: str, code: str, message: str) -> None:
         "gr.Textbox('a', label='b', buttons=['copy'])",
         "gr.Interface(fn=str, inputs='text', outputs='text')",
         "gr.HTML('x', anything_goes=1).custom_event(print)",
-        "gr.update(anything=1)",
+        "gr.update(anything=1)",  # perhaps a gr.HTML's or a custom component's property
+        "gr.update(height=300, lines=3)",  # height= left Dataframe, not the others
         "gr.Blocks(theme='soft')",  # still accepted by 6.31 (GR014 says where it belongs)
         "gr.themes.Soft(primary_hue='red')",
         "gr.Textbox().change(fn=str, inputs=None, outputs=None, js='() => 1')",
@@ -217,6 +221,7 @@ def test_calls_that_gradio_accepts_are_not_api_findings(line: str) -> None:
         "gr.Button('Go', label='Run')\n",  # value= is given by position
         "x = gr.Textbox()\nx.style(container=False)\n",  # no constructor call to fold into
         "def f(demo):\n    demo.load(f, None, None, every=1)\n",  # no Blocks around it
+        "gr.update(show_copy_button=True)\n",  # the component's other buttons are not known
     ],
 )
 def test_no_fix_is_offered_where_the_new_code_would_not_mean_the_same(source: str) -> None:
@@ -550,6 +555,16 @@ def test_crop_size_is_reported_and_only_an_unsafe_fix_removes_it() -> None:
     assert "canvas_size=(width, height)" in found.message
     assert _fixed(line, unsafe=False) == line
     assert _fixed(line, unsafe=True) == 'gr.ImageEditor(type="numpy")'
+
+
+def test_a_lost_keyword_of_an_update_gets_the_constructors_fix() -> None:
+    assert _fixed("gr.update(source='upload')", unsafe=False) == "gr.update(sources=['upload'])"
+    old = "gr.Image.update(source='webcam', value=None)"
+    assert _fixed(old, unsafe=False) == "gr.update(sources=['webcam'], value=None)"
+    # buttons= would replace the component's whole list; show_copy_button= added one button.
+    old = "gr.Textbox.update(show_copy_button=True, lines=3)"
+    assert _fixed(old, unsafe=False) == "gr.update(show_copy_button=True, lines=3)"
+    assert _fixed(old, unsafe=True) == 'gr.update(buttons=["copy"], lines=3)'
 
 
 def test_canvas_size_is_not_reported() -> None:

@@ -192,13 +192,13 @@ def test_the_oracle_on_the_real_world_corpus(project_env: str) -> None:
     """Gradio's demos at 3.50.2/4.44.1 and old-era apps of other projects (SOURCES.md).
 
     The thresholds are the figures measured when the corpus was recorded: recall 100% of the
-    295 lines that cannot work, --fix makes 55% of them work, --fix --unsafe-fixes 87%.
+    297 lines that cannot work, --fix makes 56% of them work, --fix --unsafe-fixes 87%.
     """
     corpus = ROOT / "tests" / "doctor_realworld"
     report = _oracle(project_env, [corpus])
     assert report["totals"]["files"] == len(list(corpus.rglob("*.py")))
-    assert report["totals"]["cannot_work"] >= 295
-    assert _fixed_share(report, "safe") >= 0.55
+    assert report["totals"]["cannot_work"] >= 297
+    assert _fixed_share(report, "safe") >= 0.555
     assert _fixed_share(report, "unsafe") >= 0.87
     for code in report["scored"]:
         denied = report["per_rule"].get(code, 0) - report["confirmed"].get(code, 0)

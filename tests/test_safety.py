@@ -818,3 +818,25 @@ def test_a_process_still_writing_in_a_scratch_directory_is_stopped_before_it_goe
     assert writer.wait(timeout=10) in (-signal.SIGTERM, -signal.SIGKILL)
     time.sleep(0.1)  # time enough for a writer still running to make the directory again
     assert list(tmp_path.iterdir()) == []
+
+
+def test_every_scratch_directory_of_a_command_is_one_that_survives_a_signal() -> None:
+    """tempfile's directories are removed without holding signals or stopping what still
+    writes in them: a SIGTERM during an update left its `new-app-old-*` directory behind."""
+    import ast
+
+    made_by_tempfile = []
+    for path in sorted((REPO / "gradio_forge").rglob("*.py")):
+        if path.name == "interrupts.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("TemporaryDirectory", "mkdtemp")
+            ):
+                made_by_tempfile.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    # The one left is the release tooling's (maintainers recording a template release).
+    assert [place.split(":")[0] for place in made_by_tempfile] == [
+        "gradio_forge/template_history.py"
+    ], made_by_tempfile

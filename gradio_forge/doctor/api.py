@@ -122,6 +122,28 @@ class Api:
             self._constructor_keywords[cid] = self._keywords_through(cid)
         return self._constructor_keywords[cid]
 
+    @cached_property
+    def update_targets(self) -> frozenset[str]:
+        """The classes a gr.update(...) can change: components and layouts, not apps."""
+        return frozenset(
+            klass.name
+            for klass in self.classes.values()
+            if klass.is_a("Block") and not klass.is_a("Blocks")
+        )
+
+    @cached_property
+    def update_keywords(self) -> frozenset[str]:
+        """Every keyword some update target's constructor takes: what a gr.update(...) can set.
+
+        Gradio applies an update by constructing the output's class again with it (gr.HTML,
+        which takes any keyword, adds none here).
+        """
+        names: set[str] = set()
+        for klass in self.classes.values():
+            if klass.name in self.update_targets:
+                names |= self.constructor_keywords(klass.cid) or set()
+        return frozenset(names)
+
     def _keywords_through(self, cid: str) -> frozenset[str] | None:
         names: set[str] = set()
         seen = set()

@@ -7,6 +7,7 @@ table (migrations.py) adds what to write instead and how --fix writes it.
 import ast
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 
 from . import migrations as m
 from . import rules
@@ -33,6 +34,10 @@ for _change in m.VALUES:
     for _owner in _change.owners:
         _VALUES.setdefault((_owner, _change.name), []).append(_change)
 _NAMES = {change.name: change for change in m.NAMES}
+_BY_NAME: dict[str, list[m.KeywordChange]] = {}
+for _change in m.KEYWORDS:
+    _BY_NAME.setdefault(_change.name, []).append(_change)
+_UPDATE = "gradio.update"
 _FAMILY = (
     rules.API_NAME,
     rules.API_KEYWORD,
@@ -172,8 +177,21 @@ def _call(context: _Context, call: ast.Call) -> Iterator[Found]:
             return  # a class that takes any keyword (gr.HTML) makes members at run time
         if kind.owner is None:
             yield _missing_name(context, func, kind)  # type: ignore[arg-type]
-        else:
-            yield _missing_member(context, call, kind)
+            return
+        yield _missing_member(context, call, kind)
+        klass = context.api.classes[kind.owner.name]
+        if kind.member == m.UPDATE_METHOD and kind.owner.kind == "class" and klass.init:
+            # What gr.X.update(...) set, the gr.update(...) it becomes sets in X's constructor.
+            accepted = context.api.constructor_keywords(klass.cid)
+            for found in _arguments(
+                context, call, klass.init, _owners(klass), accepted, klass, check_positional=False
+            ):
+                node = found.node
+                if found.fix and isinstance(node, ast.keyword) and node.arg in m.BUTTON_OWNERS:
+                    # An update's buttons= replaces the component's whole list, where
+                    # show_x_button= changed one button: only with --unsafe-fixes.
+                    found = replace(found, fix=replace(found.fix, safe=False))
+                yield found
         return
     if kind.kind == "class":
         klass = context.api.classes.get(kind.name)
@@ -192,8 +210,39 @@ def _call(context: _Context, call: ast.Call) -> Iterator[Found]:
             yield from _arguments(
                 context, call, signature, owners, accepted, None, where=f"gr.{name}"
             )
+            if kind.name == _UPDATE:
+                yield from _update_keywords(context, call)
     elif kind.kind == "method" and kind.owner is not None:
         yield from _method(context, call, kind)
+
+
+def _update_keywords(context: _Context, call: ast.Call) -> Iterator[Found]:
+    """gr.update(...) keywords that Gradio's components lost and none of them takes now.
+
+    Gradio applies an update by constructing the output's class again with the update's
+    keywords: one that no class takes raises TypeError when the handler returns it. Only the
+    keywords the migration table knows are reported: any other may be a property of gr.HTML
+    or of a custom component, which take keywords the API file cannot list.
+    """
+    targets = context.api.update_targets
+    for kw in call.keywords:
+        if kw.arg in context.api.update_keywords:
+            continue
+        changes = [c for c in _BY_NAME.get(kw.arg or "", []) if any(o in targets for o in c.owners)]
+        if not changes:
+            continue
+        owners = dict.fromkeys(o for c in changes for o in c.owners if o in targets)
+        versions = dict.fromkeys(c.removed_in for c in changes)
+        message = (
+            f"`{kw.arg}=` is a keyword of no component in Gradio {context.version}: applying"
+            f" this gr.update(...) raises TypeError (removed from {', '.join(owners)} in"
+            f" {'/'.join(versions)})"
+        )
+        if len({c.advice for c in changes}) == 1:
+            message += f": {changes[0].advice}"
+        same = all(c.fix == changes[0].fix for c in changes)
+        fix = _keyword_fix(context, call, kw, changes[0], None) if same else None
+        yield Found(rules.API_KEYWORD, kw, message, fix)
 
 
 def _owners(klass: Klass, method: str | None = None) -> tuple[str, ...]:

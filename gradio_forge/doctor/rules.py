@@ -282,9 +282,12 @@ _RULES = [
         "The call passes a keyword that the pinned Gradio's signature does not have: a\n"
         "TypeError when the line runs. The message names the replacement when one is known,\n"
         "and --fix applies it where the replacement means the same (see the README's list).\n"
+        "A gr.update(...) keyword that the components lost (source=, show_copy_button=...) is\n"
+        "one too: Gradio applies an update by constructing the component again with it.\n"
         f"{_REMOVED}",
         "keywords passed through **kwargs are not seen; classes whose constructor takes\n"
-        "**kwargs of its own (gr.HTML) are not checked.",
+        "**kwargs of its own (gr.HTML) are not checked; in gr.update(...) only keywords the\n"
+        "migration guides removed are (gr.HTML and custom components take any others).",
     ),
     Rule(
         API_MEMBER,
