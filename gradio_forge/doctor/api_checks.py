@@ -179,8 +179,8 @@ def _call(context: _Context, call: ast.Call) -> Iterator[Found]:
             yield _missing_name(context, func, kind)  # type: ignore[arg-type]
             return
         yield _missing_member(context, call, kind)
-        klass = context.api.classes[kind.owner.name]
-        if kind.member == m.UPDATE_METHOD and kind.owner.kind == "class" and klass.init:
+        klass = context.api.classes.get(kind.owner.name)
+        if kind.member == m.UPDATE_METHOD and kind.owner.kind == "class" and klass and klass.init:
             # What gr.X.update(...) set, the gr.update(...) it becomes sets in X's constructor.
             accepted = context.api.constructor_keywords(klass.cid)
             for found in _arguments(
