@@ -395,6 +395,12 @@ def run_reported(action: Callable[[], int | None], *, interrupted: str) -> None:
             message, code = ctrl_c.stopped(interrupted), ctrl_c.exit_code()
     except KeyboardInterrupt:
         message, code = ctrl_c.stopped(interrupted), ctrl_c.exit_code()
+    except Exception:
+        if not ctrl_c.heard:
+            raise
+        # A Ctrl-C inside a class definition comes out as another error: Python 3.11 wraps
+        # one raised in a __set_name__ (while copier imports pydantic) in a RuntimeError.
+        message, code = ctrl_c.stopped(interrupted), ctrl_c.exit_code()
     interrupts.ignore_stopping_signals()
     if message:
         _say(message)

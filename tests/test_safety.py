@@ -720,6 +720,35 @@ def test_the_cli_reports_a_failure_after_a_ctrl_c_as_the_interrupt(
         signal.signal(signal.SIGINT, previous)  # run_reported ignores Ctrl-C once a command is over
 
 
+def test_a_ctrl_c_that_python_turns_into_another_error_is_the_interrupt(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """What CI's Ctrl-C sweep saw once: the Ctrl-C landed in a __set_name__ while copier
+    imported pydantic, and Python 3.11 raised RuntimeError("Error calling __set_name__")."""
+    import typer
+
+    from gradio_forge.cli import run_reported
+
+    class Field:
+        def __set_name__(self, owner: type, name: str) -> None:
+            signal.raise_signal(signal.SIGINT)
+
+    def imports() -> None:
+        type("DecoratorInfos", (), {"field_serializers": Field()})
+
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        with pytest.raises(typer.Exit) as raised:
+            run_reported(imports, interrupted="nothing was written")
+        assert raised.value.exit_code == 130
+        assert capsys.readouterr().err == "interrupted: nothing was written\n"
+        # Without a Ctrl-C, an error is not taken for one.
+        with pytest.raises(ZeroDivisionError):
+            run_reported(lambda: 1 // 0, interrupted="nothing was written")
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
 def test_a_signal_swallowed_while_starting_still_stops_the_command(
     capsys: pytest.CaptureFixture[str], signum: int
