@@ -387,20 +387,20 @@ def run_reported(action: Callable[[], int | None], *, interrupted: str) -> None:
     try:
         with interrupts.watched() as ctrl_c:
             code = action()
-    except GeneratorError as error:
-        message, code = f"error: {error.message}", error.exit_code
-        if isinstance(error, Interrupted):
-            message, code = error.message, ctrl_c.exit_code()
-        elif ctrl_c.heard:  # the failure came of the Ctrl-C: a clean-up it cut short
-            message, code = ctrl_c.stopped(interrupted), ctrl_c.exit_code()
     except KeyboardInterrupt:
         message, code = ctrl_c.stopped(interrupted), ctrl_c.exit_code()
-    except Exception:
-        if not ctrl_c.heard:
+    except Exception as error:
+        if isinstance(error, Interrupted):
+            message, code = error.message, ctrl_c.exit_code()
+        elif ctrl_c.heard:
+            # The failure came of the Ctrl-C: a clean-up it cut short, or the Ctrl-C itself
+            # as another error (Python 3.11 wraps one raised in a __set_name__, as while
+            # copier imports pydantic, in a RuntimeError).
+            message, code = ctrl_c.stopped(interrupted), ctrl_c.exit_code()
+        elif isinstance(error, GeneratorError):
+            message, code = f"error: {error.message}", error.exit_code
+        else:
             raise
-        # A Ctrl-C inside a class definition comes out as another error: Python 3.11 wraps
-        # one raised in a __set_name__ (while copier imports pydantic) in a RuntimeError.
-        message, code = ctrl_c.stopped(interrupted), ctrl_c.exit_code()
     interrupts.ignore_stopping_signals()
     if message:
         _say(message)

@@ -59,7 +59,7 @@ class Oracle:
         self.unknown: set[str] = set()  # parameters and loop variables: not followed
         self.returns: dict[str, list[list[ast.expr]]] = {}  # function name -> its returns
         self.tree = tree
-        self._makes_open_block: bool | None = None
+        self._open_block: bool | None = None
         bad: dict[int, str] = {}
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
@@ -198,20 +198,21 @@ class Oracle:
         (gr.HTML), whatever the update's output is.
         """
         unknown = [k for k in call.keywords if k.arg and k.arg not in _block_keywords()]
-        if not unknown or self.makes_open_block():
+        if not unknown or self._makes_open_block():
             return []
         return [(k.lineno, f"no component takes {k.arg}") for k in unknown]
 
-    def makes_open_block(self) -> bool:
-        if self._makes_open_block is None:
-            self._makes_open_block = any(
+    def _makes_open_block(self) -> bool:
+        """Whether the module constructs a Gradio class that takes any keyword."""
+        if self._open_block is None:
+            self._open_block = any(
                 inspect.isclass(made := self._value(node.func, set()))
                 and _is_gradio(made)
                 and bool(_takes_any_keyword(made))
                 for node in ast.walk(self.tree)
                 if isinstance(node, ast.Call)
             )
-        return self._makes_open_block
+        return self._open_block
 
     def _instance(self, cls: type) -> object | None:
         if cls not in self._instances:

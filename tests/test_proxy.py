@@ -187,9 +187,12 @@ def test_reply_streams_through_the_proxy_piece_by_piece(site: Site) -> None:
     assert lead >= 0.3, f"the first piece came only {lead:.3f} s before the end"
 
 
+def files_of(*sizes: int) -> list[tuple[str, tuple[str, bytes]]]:
+    return [("files", (f"file-{i}.bin", b"x" * size)) for i, size in enumerate(sizes)]
+
+
 def upload(site: Site, *sizes: int) -> httpx.Response:
-    files = [("files", (f"file-{i}.bin", b"x" * size)) for i, size in enumerate(sizes)]
-    return httpx.post(site.url + "gradio_api/upload", files=files, timeout=60)
+    return httpx.post(site.url + "gradio_api/upload", files=files_of(*sizes), timeout=60)
 
 
 def refused_upload(site: Site, *sizes: int) -> tuple[httpx.Response, str | None]:
@@ -199,10 +202,9 @@ def refused_upload(site: Site, *sizes: int) -> tuple[httpx.Response, str | None]
     follows can discard the answer's body from the client's buffer (its status line and headers
     came first). Browsers see the same; the status is the answer.
     """
-    files = [("files", (f"file-{i}.bin", b"x" * size)) for i, size in enumerate(sizes)]
     with (
         httpx.Client(timeout=60) as client,
-        client.stream("POST", site.url + "gradio_api/upload", files=files) as response,
+        client.stream("POST", site.url + "gradio_api/upload", files=files_of(*sizes)) as response,
     ):
         try:
             return response, response.read().decode()

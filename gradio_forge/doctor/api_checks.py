@@ -179,19 +179,8 @@ def _call(context: _Context, call: ast.Call) -> Iterator[Found]:
             yield _missing_name(context, func, kind)  # type: ignore[arg-type]
             return
         yield _missing_member(context, call, kind)
-        klass = context.api.classes.get(kind.owner.name)
-        if kind.member == m.UPDATE_METHOD and kind.owner.kind == "class" and klass and klass.init:
-            # What gr.X.update(...) set, the gr.update(...) it becomes sets in X's constructor.
-            accepted = context.api.constructor_keywords(klass.cid)
-            for found in _arguments(
-                context, call, klass.init, _owners(klass), accepted, klass, check_positional=False
-            ):
-                node = found.node
-                if found.fix and isinstance(node, ast.keyword) and node.arg in m.BUTTON_OWNERS:
-                    # An update's buttons= replaces the component's whole list, where
-                    # show_x_button= changed one button: only with --unsafe-fixes.
-                    found = replace(found, fix=replace(found.fix, safe=False))
-                yield found
+        if kind.member == m.UPDATE_METHOD and kind.owner.kind == "class":
+            yield from _class_update_keywords(context, call, kind.owner.name)
         return
     if kind.kind == "class":
         klass = context.api.classes.get(kind.name)
@@ -214,6 +203,23 @@ def _call(context: _Context, call: ast.Call) -> Iterator[Found]:
                 yield from _update_keywords(context, call)
     elif kind.kind == "method" and kind.owner is not None:
         yield from _method(context, call, kind)
+
+
+def _class_update_keywords(context: _Context, call: ast.Call, cid: str) -> Iterator[Found]:
+    """gr.X.update(...) keywords: the gr.update(...) it becomes sets them in X's constructor."""
+    klass = context.api.classes.get(cid)
+    if klass is None or klass.init is None:
+        return
+    accepted = context.api.constructor_keywords(cid)
+    for found in _arguments(
+        context, call, klass.init, _owners(klass), accepted, klass, check_positional=False
+    ):
+        node = found.node
+        if found.fix and isinstance(node, ast.keyword) and node.arg in m.BUTTON_OWNERS:
+            # An update's buttons= replaces the component's whole list, where show_x_button=
+            # changed one button: only with --unsafe-fixes.
+            found = replace(found, fix=replace(found.fix, safe=False))
+        yield found
 
 
 def _update_keywords(context: _Context, call: ast.Call) -> Iterator[Found]:
